@@ -1,0 +1,260 @@
+"""Turn the catalogue's files (path -> bytes) into a validated Catalogue, or raise CatalogueError
+with every problem found. Pure: the caller reads the files (see files.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from pathlib import PurePosixPath
+from typing import Any
+
+from koensbalance.catalogue import yamlfile
+from koensbalance.catalogue.model import (
+    TAXONOMY_FIELDS,
+    TYPES_BY_FOLDER,
+    Catalogue,
+    Citation,
+    Entry,
+    EntryType,
+    Source,
+    Term,
+)
+from koensbalance.catalogue.problems import CatalogueError, Problem
+from koensbalance.catalogue.schema_check import SchemaSet, field_name
+
+ROOT = "catalogue"
+TAXONOMY_DIR = f"{ROOT}/taksonomier"
+SOURCES_FILE = f"{TAXONOMY_DIR}/kilder.yaml"
+BALANCE_FILE = f"{ROOT}/maaltal/balance.yaml"
+REQUIRED_FILES = [*(f"{TAXONOMY_DIR}/{name}.yaml" for name in TAXONOMY_FIELDS), SOURCES_FILE,
+                  BALANCE_FILE]
+# Personal contact data is never published (seeds/README.md): e-mail addresses and phone numbers.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE = re.compile(r"(?<!\d)(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?!\d)")
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, line: int | None, message: str, entry: tuple[str, str] | None = None,
+            field: str | None = None) -> None:
+        etype, eid = entry if entry else (None, None)
+        self.problems.append(Problem(file, line, message, etype, eid, field))
+
+
+def load(files: Mapping[str, bytes], schemas: Mapping[str, bytes]) -> Catalogue:
+    """Validate everything, then build the catalogue. Raises CatalogueError listing all problems."""
+    out = _Collector()
+    schema_set = _schemas(schemas, out)
+    for required in REQUIRED_FILES:
+        if required not in files:
+            out.add(required, None, "filen mangler – den skal findes, for at kataloget kan bygges")
+    parsed: dict[str, yamlfile.ParsedFile] = {}
+    for path in sorted(files):
+        result = yamlfile.parse(files[path])
+        for line, message in result.problems:
+            out.add(path, line, message)
+        if not result.problems:
+            parsed[path] = result
+    if schema_set is None:
+        raise CatalogueError(out.problems)
+
+    taxonomies = {name: _taxonomy(parsed, f"{TAXONOMY_DIR}/{name}.yaml", "taksonomi.schema.json",
+                                  schema_set, out) for name in TAXONOMY_FIELDS}
+    source_terms = _taxonomy(parsed, SOURCES_FILE, "kilder.schema.json", schema_set, out)
+    balance = _balance(parsed, schema_set, out)
+    records = _entries(parsed, schema_set, out)
+    _check_references(records, taxonomies, {t.id for t in source_terms}, out)
+    if out.problems:
+        raise CatalogueError(out.problems)
+    sources = tuple(_source(d) for d in parsed[SOURCES_FILE].data["vaerdier"])
+    return Catalogue(entries=tuple(_entry(r) for r in records), taxonomies=taxonomies,
+                     sources=sources, balance=balance)
+
+
+def _schemas(raw: Mapping[str, bytes], out: _Collector) -> SchemaSet | None:
+    loaded: dict[str, dict[str, Any]] = {}
+    for name, content in raw.items():
+        try:
+            loaded[name] = json.loads(content.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            out.add(f"{ROOT}/schema/{name}", getattr(exc, "lineno", None),
+                    f"skemaet er ikke gyldig JSON ({exc})")
+    return None if out.problems else SchemaSet(loaded)
+
+
+def _check(path: str, schema: str, parsed: yamlfile.ParsedFile, schema_set: SchemaSet,
+           out: _Collector, entry: tuple[str, str] | None = None) -> bool:
+    ok = True
+    for data_path, field, message in schema_set.check(schema, parsed.data):
+        line = parsed.lines.get(data_path, 1)
+        if field and field != field_name(data_path):  # required/unknown field: the child's line
+            child = next((p for p in parsed.lines if field_name(p) == field), None)
+            line = parsed.lines.get(child, line) if child else line
+        out.add(path, line, message, entry, field or None)
+        ok = False
+    return ok
+
+
+def _taxonomy(parsed: Mapping[str, yamlfile.ParsedFile], path: str, schema: str,
+              schema_set: SchemaSet, out: _Collector) -> tuple[Term, ...]:
+    if path not in parsed or not _check(path, schema, parsed[path], schema_set, out):
+        return ()
+    terms: list[Term] = []
+    for index, value in enumerate(parsed[path].data["vaerdier"]):
+        if any(t.id == value["id"] for t in terms):
+            out.add(path, parsed[path].lines.get(("vaerdier", index)),
+                    f"id '{value['id']}' står to gange", field="id")
+        terms.append(Term(value["id"], value["navn"], value.get("beskrivelse")))
+    return tuple(terms)
+
+
+def _source(data: Mapping[str, Any]) -> Source:
+    return Source(id=data["id"], short_name=data["navn"], title=data["titel"],
+                  publisher=data["udgiver"], year=data["aar"], subtitle=data.get("undertitel"),
+                  description=data.get("beskrivelse"), year_note=data.get("aar_note"))
+
+
+def _balance(parsed: Mapping[str, yamlfile.ParsedFile], schema_set: SchemaSet,
+             out: _Collector) -> Mapping[str, Any]:
+    if BALANCE_FILE not in parsed:
+        return {}
+    result = parsed[BALANCE_FILE]
+    if not _check(BALANCE_FILE, "balance.schema.json", result, schema_set, out):
+        return {}
+    sizes = [row["gruppestoerrelse"] for row in result.data["smaa_grupper"]]
+    if len(set(sizes)) != len(sizes):
+        out.add(BALANCE_FILE, result.lines.get(("smaa_grupper",)),
+                "har den samme gruppestørrelse flere gange", field="smaa_grupper")
+    for index, row in enumerate(result.data["smaa_grupper"]):
+        if 2 * row["mindst"] > row["gruppestoerrelse"]:
+            out.add(BALANCE_FILE, result.lines.get(("smaa_grupper", index)),
+                    "kan ikke kræve flere af det underrepræsenterede køn end halvdelen af gruppen",
+                    field=f"smaa_grupper[{index + 1}]")
+    return dict(result.data)
+
+
+def _entry_type(path: str) -> EntryType | None:
+    parts = PurePosixPath(path).parts
+    if len(parts) == 3 and parts[0] == ROOT and parts[2].endswith(".yaml"):
+        return TYPES_BY_FOLDER.get(parts[1])
+    return None
+
+
+class _Record:
+    """One entry file while it is checked: raw data, its type, and how to name it in messages."""
+
+    def __init__(self, path: str, etype: EntryType, parsed: yamlfile.ParsedFile) -> None:
+        self.path, self.etype, self.parsed = path, etype, parsed
+        data = parsed.data if isinstance(parsed.data, Mapping) else {}
+        raw_id = data.get("id")
+        self.data: Mapping[str, Any] = data
+        self.id = raw_id if isinstance(raw_id, str) else PurePosixPath(path).stem
+        self.label = (etype.name, self.id)
+
+    def line(self, *path: str | int) -> int | None:
+        return self.parsed.lines.get(path)
+
+    def ids(self, fieldname: str) -> list[str]:
+        """The field's list of ids, ignoring anything the schema check already reported."""
+        value = self.data.get(fieldname)
+        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _entries(parsed: Mapping[str, yamlfile.ParsedFile], schema_set: SchemaSet,
+             out: _Collector) -> list[_Record]:
+    records: list[_Record] = []
+    for path, result in parsed.items():
+        if path in REQUIRED_FILES:
+            continue
+        etype = _entry_type(path)
+        if etype is None:
+            folders = ", ".join(sorted(TYPES_BY_FOLDER))
+            hint = ("filen skal have endelsen .yaml" if path.endswith(".yml") else
+                    f"filen ligger i en ukendt mappe – poster skal ligge i en af: {folders} "
+                    f"(under {ROOT}/)")
+            out.add(path, None, hint)
+            continue
+        record = _Record(path, etype, result)
+        _check(path, etype.schema, result, schema_set, out, record.label)
+        stem = PurePosixPath(path).stem
+        if isinstance(record.data.get("id"), str) and record.id != stem:
+            out.add(path, record.line("id"), f"skal være det samme som filnavnet ('{stem}')",
+                    record.label, "id")
+        _check_personal_data(record, out)
+        records.append(record)
+    return records
+
+
+def _entry(record: _Record) -> Entry:
+    data = record.data
+    cite = data["kilde"]
+    page = cite.get("side")
+    return Entry(
+        type=record.etype, id=data["id"], title=data["titel"], file=record.path,
+        citation=Citation(cite["dokument"], cite["afsnit"], None if page is None else str(page)),
+        summary=data.get("resume"),
+        areas=tuple(data.get("indsatsomraader", ())),
+        target_groups=tuple(data.get("maalgrupper", ())),
+        sectors=tuple(data.get("sektorer", ())),
+        related=tuple(data.get("relaterede", ())),
+        data=data,
+    )
+
+
+def _strings(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, Mapping):
+        return [item for k, v in value.items() for item in _strings(v, (*path, str(k)))]
+    if isinstance(value, list):
+        return [item for i, v in enumerate(value) for item in _strings(v, (*path, i))]
+    return []
+
+
+def _check_personal_data(record: _Record, out: _Collector) -> None:
+    for data_path, text in _strings(record.data):
+        if EMAIL.search(text) or PHONE.search(text):
+            out.add(record.path, record.line(*data_path), "indeholder en e-mailadresse eller et "
+                    "telefonnummer – personlige kontaktdata må ikke offentliggøres; henvis til "
+                    "afdelingen i stedet", record.label, field_name(data_path))
+
+
+def _check_references(records: list[_Record], taxonomies: Mapping[str, tuple[Term, ...]],
+                      sources: set[str], out: _Collector) -> None:
+    first: dict[str, str] = {}
+    by_id = {r.id: r for r in records}
+    for record in records:
+        if record.id in first:
+            out.add(record.path, record.line("id"), f"findes allerede i {first[record.id]} – "
+                    "id'er skal være unikke i hele kataloget", record.label, "id")
+        first.setdefault(record.id, record.path)
+        cite = record.data.get("kilde")
+        source = cite.get("dokument") if isinstance(cite, Mapping) else None
+        if isinstance(source, str) and sources and source not in sources:
+            out.add(record.path, record.line("kilde", "dokument"), _unknown(source, sources),
+                    record.label, "kilde.dokument")
+        for fieldname in TAXONOMY_FIELDS.values():
+            known = {t.id for t in taxonomies.get(fieldname, ())}
+            for index, value in enumerate(record.ids(fieldname)):
+                if known and value not in known:
+                    out.add(record.path, record.line(fieldname, index), _unknown(value, known),
+                            record.label, f"{fieldname}[{index + 1}]")
+        for fieldname, wanted in (("relaterede", None), ("noegletal", "noegletal")):
+            for index, ref in enumerate(record.ids(fieldname)):
+                target = by_id.get(ref)
+                where, name = record.line(fieldname, index), f"{fieldname}[{index + 1}]"
+                if target is None:
+                    out.add(record.path, where, f"henviser til '{ref}', som ikke findes i "
+                            "kataloget", record.label, name)
+                elif target is record:
+                    out.add(record.path, where, "henviser til posten selv", record.label, name)
+                elif wanted and target.etype.name != wanted:
+                    out.add(record.path, where, f"henviser til '{ref}', som ikke er et nøgletal",
+                            record.label, name)
+
+
+def _unknown(value: str, known: set[str]) -> str:
+    return f"har den ukendte værdi '{value}' (kendte værdier: {', '.join(sorted(known))})"

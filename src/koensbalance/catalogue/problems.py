@@ -1,0 +1,40 @@
+"""One error type for every catalogue problem, and the one formatter that prints it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """A problem in one catalogue file, in words an editor can act on (Danish)."""
+
+    file: str
+    line: int | None
+    message: str
+    entry_type: str | None = None
+    entry_id: str | None = None
+    field: str | None = None
+
+    def format(self) -> str:
+        place = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.entry_id:
+            place += f" ({self.entry_type or 'post'} '{self.entry_id}')"
+        if self.field:
+            return f"{place}: '{self.field}' {self.message}"
+        return f"{place}: {self.message}"
+
+
+class CatalogueError(Exception):
+    """Raised with every problem found while loading; the build prints them one per line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        unique = list(dict.fromkeys(problems))  # minLength and pattern can say the same
+        self.problems = sorted(unique, key=lambda p: (p.file, p.line or 0, p.message))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"Kataloget har {count} fejl" if count != 1 else "Kataloget har 1 fejl"
+        lines = [p.format() for p in self.problems]
+        return head + " – ret dem og byg igen:\n" + "\n".join(lines)

@@ -1,0 +1,95 @@
+"""Validate parsed data against the catalogue's JSON Schemas and say what is wrong in Danish."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jsonschema import Draft7Validator, ValidationError
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7
+
+BASE = "https://koensbalance.invalid/catalogue/schema/"
+TYPE_WORDS = {
+    "string": "en tekst", "integer": "et helt tal", "number": "et tal", "array": "en liste",
+    "object": "en gruppe af felter (navn: værdi)", "boolean": "ja eller nej (true/false)",
+    "null": "tom",
+}
+
+
+def field_name(path: tuple[str | int, ...]) -> str:
+    """('kilde', 'afsnit') -> 'kilde.afsnit'; ('trin', 2) -> 'trin[3]' (counted from 1 for editors)."""
+    name = ""
+    for part in path:
+        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name
+
+
+class SchemaSet:
+    """All schemas of the catalogue, with $ref between files resolved."""
+
+    def __init__(self, schemas: Mapping[str, dict[str, Any]]) -> None:
+        resources = [(BASE + name, Resource(contents={**schema, "$id": BASE + name},
+                                            specification=DRAFT7))
+                     for name, schema in schemas.items()]
+        self._registry: Registry[Any] = Registry().with_resources(resources)
+        self._validators = {
+            name: Draft7Validator({**schema, "$id": BASE + name}, registry=self._registry)
+            for name, schema in schemas.items()
+        }
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._validators
+
+    def check(self, name: str, data: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+        """Yield (path, field, Danish message) for every problem, parent path first."""
+        for error in sorted(self._validators[name].iter_errors(data), key=lambda e: list(e.path)):
+            yield from _explain(error)
+
+
+def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    path = tuple(error.absolute_path)
+    kind, value, schema, instance = error.validator, error.validator_value, error.schema, error.instance
+    custom = schema.get("x-fejl") if isinstance(schema, Mapping) else None
+    if kind == "required":
+        for name in value:
+            if isinstance(instance, Mapping) and name not in instance:
+                yield path, field_name((*path, name)), "mangler – feltet skal udfyldes"
+        return
+    if kind == "additionalProperties":
+        known = sorted(schema.get("properties", {}))
+        for name in instance:
+            if name not in known:
+                close = difflib.get_close_matches(str(name), known, n=1)
+                hint = f"mente du '{close[0]}'?" if close else "kendte felter: " + ", ".join(known)
+                yield path, field_name((*path, str(name))), f"er ikke et kendt felt – {hint}"
+        return
+    label = field_name(path) or "filen"
+    if kind == "type":
+        types = value if isinstance(value, list) else [value]
+        words = " eller ".join(TYPE_WORDS.get(t, t) for t in types)
+        if not path:
+            yield path, "", f"filen skal indeholde {words} øverst"
+        else:
+            yield path, label, f"skal være {words}"
+    elif kind in ("pattern", "minLength"):
+        if custom:
+            yield path, label, custom
+        else:
+            yield path, label, "må ikke være tom"
+    elif kind == "minItems":
+        yield path, label, ("må ikke være en tom liste" if not instance
+                            else f"skal have mindst {value} punkter")
+    elif kind == "maxLength":
+        yield path, label, f"må højst være {value} tegn lang"
+    elif kind == "uniqueItems":
+        yield path, label, "har den samme værdi flere gange"
+    elif kind == "minimum":
+        yield path, label, f"skal være mindst {value}"
+    elif kind == "maximum":
+        yield path, label, f"må højst være {value}"
+    elif kind == "enum":
+        yield path, label, "skal være en af: " + ", ".join(map(str, value))
+    else:  # a keyword we do not use yet: still name the field
+        yield path, label, f"er ugyldig ({error.message})"

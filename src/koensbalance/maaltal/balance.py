@@ -1,0 +1,146 @@
+"""Is a leadership group gender-balanced?
+
+Rule: "det underrepræsenterede køn skal udgøre mindst 40 pct." (Kønsbalance i ledelse, afsnit 2,
+"Reglerne om måltal og politikker for kønssammensætningen i bestyrelser og øverste ledelse").
+Small groups cannot hit 40 pct. exactly; the minimum per group size comes from the catalogue
+(catalogue/maaltal/balance.yaml), which cites where that table comes from. It is passed in as data,
+so it can be corrected without touching code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from koensbalance.errors import FieldError, InputError, parse_count
+from koensbalance.text import format_pct
+
+MAX_GROUP_SIZE = 100_000
+GENDER_NOUNS = {"kvinder": ("kvinde", "kvinder"), "maend": ("mand", "mænd")}
+
+
+@dataclass(frozen=True)
+class BalanceRule:
+    min_share_pct: int
+    small_groups: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> BalanceRule:
+        """Build the rule from the catalogue's balance entry (plain dict, as parsed from YAML/JSON)."""
+        table = tuple(
+            sorted((int(row["gruppestoerrelse"]), int(row["mindst"])) for row in data["smaa_grupper"])
+        )
+        return cls(min_share_pct=int(data["mindste_andel_pct"]), small_groups=table)
+
+    def minimum(self, size: int) -> int:
+        """Fewest members of the underrepresented gender a group of `size` needs to be balanced."""
+        if size < 1:
+            raise ValueError("group size must be at least 1")
+        table = dict(self.small_groups)
+        if size in table:
+            return table[size]
+        # Above the table: at least min_share_pct of the group, in whole persons (rounded up).
+        return -(-size * self.min_share_pct // 100)
+
+    def from_table(self, size: int) -> bool:
+        return size in dict(self.small_groups)
+
+
+@dataclass(frozen=True)
+class BalanceAssessment:
+    women: int
+    men: int
+    size: int
+    underrepresented: str | None  # "kvinder", "maend", or None when equal
+    under_count: int
+    share_pct: float
+    minimum: int
+    missing: int
+    balanced: bool
+    achievable: bool
+    rounded_by_table: bool
+    headline: str
+    details: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["details"] = list(self.details)
+        return data
+
+
+def _noun(gender: str, count: int) -> str:
+    singular, plural = GENDER_NOUNS[gender]
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def assess(women: int, men: int, rule: BalanceRule) -> BalanceAssessment:
+    """Assess a group of `women` and `men` against the balance rule."""
+    size = women + men
+    if size < 1:
+        raise InputError([FieldError("kvinder", "Gruppen skal have mindst én person.")])
+    if size > MAX_GROUP_SIZE:
+        raise InputError([FieldError("kvinder", "Gruppen er urealistisk stor.")])
+    minimum = rule.minimum(size)
+    achievable = 2 * minimum <= size
+    if women == men:
+        under, under_count = None, women
+    else:
+        under = "kvinder" if women < men else "maend"
+        under_count = min(women, men)
+    share = 100.0 * under_count / size
+    balanced = achievable and under_count >= minimum
+    missing = max(0, minimum - under_count) if achievable else 0
+    headline, details = _describe(women, men, size, under, under_count, share, minimum, missing,
+                                  balanced, achievable, rule.from_table(size))
+    return BalanceAssessment(women, men, size, under, under_count, round(share, 6), minimum, missing,
+                             balanced, achievable, rule.from_table(size), headline, details)
+
+
+def _describe(women: int, men: int, size: int, under: str | None, under_count: int, share: float,
+              minimum: int, missing: int, balanced: bool, achievable: bool,
+              rounded: bool) -> tuple[str, tuple[str, ...]]:
+    if not achievable:
+        return (
+            "En gruppe på én person kan ikke være kønsbalanceret.",
+            ("Der skal være mindst to personer i gruppen, før begge køn kan være repræsenteret.",),
+        )
+    rule_text = f"I en gruppe på {size} skal det underrepræsenterede køn være mindst {minimum}"
+    rule_text += " (afrundet efter tabellen for små grupper)." if rounded else " (mindst 40 pct.)."
+    if under is None:
+        return (
+            "Ja – gruppen er kønsbalanceret.",
+            (f"Der er lige mange kvinder og mænd: {women} af hver.", rule_text),
+        )
+    status = f"Det underrepræsenterede køn er {under.replace('maend', 'mænd')}: " \
+             f"{_noun(under, under_count)} af {size} ({format_pct(share, 1)})."
+    if balanced:
+        return ("Ja – gruppen er kønsbalanceret.", (status, rule_text))
+    more = f"Der mangler {_noun(under, missing)}, for at gruppen er kønsbalanceret " \
+           f"med samme størrelse."
+    return ("Nej – gruppen er ikke kønsbalanceret.", (status, rule_text, more))
+
+
+def assess_form(raw: Mapping[str, object], rule: BalanceRule) -> BalanceAssessment:
+    """Validate raw form values (strings from the page) and assess them."""
+    women, err_w = parse_count(raw.get("kvinder", ""), "kvinder", "Antal kvinder")
+    men, err_m = parse_count(raw.get("maend", ""), "maend", "Antal mænd")
+    errors = [e for e in (err_w, err_m) if e is not None]
+    if errors:
+        raise InputError(errors)
+    assert women is not None and men is not None
+    return assess(women, men, rule)
+
+
+def table(rule: BalanceRule, sizes: range) -> list[dict[str, Any]]:
+    """Rows for the printed table: group size, minimum, the other gender's maximum, share."""
+    return [
+        {
+            "size": n,
+            "minimum": rule.minimum(n),
+            "maximum_other": n - rule.minimum(n),
+            "share": format_pct(100.0 * rule.minimum(n) / n, 0),
+            "from_table": rule.from_table(n),
+        }
+        for n in sizes
+    ]

@@ -1,0 +1,13 @@
+"""Danish number formatting shared by build-time rendering and the browser."""
+
+from __future__ import annotations
+
+
+def format_pct(value: float, decimals: int = 0) -> str:
+    """Format a percentage the Danish way: 42,9 pct. (decimal comma)."""
+    text = f"{value:.{decimals}f}".replace(".", ",")
+    return f"{text} pct."
+
+
+def plural(count: int, singular: str, plural_form: str) -> str:
+    return f"{count} {singular if count == 1 else plural_form}"
