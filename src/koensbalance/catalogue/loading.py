@@ -70,7 +70,8 @@ def load(files: Mapping[str, bytes], schemas: Mapping[str, bytes]) -> Catalogue:
     if out.problems:
         raise CatalogueError(out.problems)
     sources = tuple(_source(d) for d in parsed[SOURCES_FILE].data["vaerdier"])
-    return Catalogue(entries=tuple(_entry(r) for r in records), taxonomies=taxonomies,
+    entries = tuple(_entry(r, schema_set.properties(r.etype.schema)) for r in records)
+    return Catalogue(entries=entries, taxonomies=taxonomies,
                      sources=sources, balance=balance)
 
 
@@ -188,18 +189,18 @@ def _entries(parsed: Mapping[str, yamlfile.ParsedFile], schema_set: SchemaSet,
     return records
 
 
-def _entry(record: _Record) -> Entry:
-    data = record.data
+def _entry(record: _Record, fields: tuple[str, ...]) -> Entry:
+    data = {name: record.data.get(name) for name in fields}  # every schema field, absent ones None
     cite = data["kilde"]
     page = cite.get("side")
     return Entry(
         type=record.etype, id=data["id"], title=data["titel"], file=record.path,
         citation=Citation(cite["dokument"], cite["afsnit"], None if page is None else str(page)),
         summary=data.get("resume"),
-        areas=tuple(data.get("indsatsomraader", ())),
-        target_groups=tuple(data.get("maalgrupper", ())),
-        sectors=tuple(data.get("sektorer", ())),
-        related=tuple(data.get("relaterede", ())),
+        areas=tuple(data.get("indsatsomraader") or ()),
+        target_groups=tuple(data.get("maalgrupper") or ()),
+        sectors=tuple(data.get("sektorer") or ()),
+        related=tuple(data.get("relaterede") or ()),
         data=data,
     )
 

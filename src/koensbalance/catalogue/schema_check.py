@@ -39,6 +39,10 @@ class SchemaSet:
             for name, schema in schemas.items()
         }
 
+    def properties(self, name: str) -> tuple[str, ...]:
+        """The fields a schema allows, so templates can ask for any of them (absent ones are None)."""
+        return tuple(self._validators[name].schema.get("properties", {}))
+
     def __contains__(self, name: str) -> bool:
         return name in self._validators
 

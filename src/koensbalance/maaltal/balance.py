@@ -60,6 +60,7 @@ class BalanceAssessment:
     balanced: bool
     achievable: bool
     rounded_by_table: bool
+    group: str
     headline: str
     details: tuple[str, ...]
 
@@ -93,8 +94,9 @@ def assess(women: int, men: int, rule: BalanceRule) -> BalanceAssessment:
     missing = max(0, minimum - under_count) if achievable else 0
     headline, details = _describe(women, men, size, under, under_count, share, minimum, missing,
                                   balanced, achievable, rule.from_table(size))
+    group = f"{_noun('kvinder', women)} og {_noun('maend', men)}, i alt {size}"
     return BalanceAssessment(women, men, size, under, under_count, round(share, 6), minimum, missing,
-                             balanced, achievable, rule.from_table(size), headline, details)
+                             balanced, achievable, rule.from_table(size), group, headline, details)
 
 
 def _describe(women: int, men: int, size: int, under: str | None, under_count: int, share: float,

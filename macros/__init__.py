@@ -1,0 +1,1 @@
+"""Build-time glue between the catalogue/domain package and MkDocs (macros module and hooks)."""

@@ -1,0 +1,66 @@
+"""MkDocs hooks: one small function per job, loud on anything unexpected.
+
+- on_config: load and validate the catalogue (a bad file stops the build before anything is written)
+- on_files: add one generated page per entry and per source (macros/pages.py does the work)
+- on_post_build: copy the self-hosted Pyodide runtime and our wheels into the site
+- on_build_error / exit: never leave a half-written site behind
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from macros import pages, pyodide_assets, site_data  # noqa: E402
+
+_state: dict[str, Any] = {"command": "build", "finished": True}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site_data.catalogue()  # raises PluginError listing every problem
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # From here on the site folder is being rewritten: if the build stops half-way (an error, or a
+    # plugin calling exit()), remove it rather than leave a half-built site.
+    _state["finished"] = False
+    if _state["command"] == "build":
+        atexit.register(_remove_unfinished, Path(config.site_dir))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for page in pages.generate(site_data.catalogue()):
+        if files.get_file_from_path(page.path) is not None:
+            raise PluginError(f"docs/{page.path} findes allerede og ville blive overskrevet af en "
+                              "genereret side fra kataloget – omdøb eller slet den håndskrevne side.")
+        files.append(File.generated(config, page.path, content=page.markdown))
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    pyodide_assets.copy_into(Path(config.site_dir))
+    _state["finished"] = True
+
+
+def on_build_error(error: Exception) -> None:
+    _state["finished"] = False
+
+
+def _remove_unfinished(site_dir: Path) -> None:
+    if not _state["finished"] and site_dir.exists():
+        shutil.rmtree(site_dir, ignore_errors=True)

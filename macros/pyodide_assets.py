@@ -1,0 +1,85 @@
+"""Stage the self-hosted Pyodide runtime and our wheels for the built site.
+
+The runtime comes from the npm package `pyodide` (pinned in package-lock.json). Our domain package is
+built as a wheel and registered, with any pure-Python dependencies (vendored wheels from PyPI in
+build/wheels/vendor/), in a copy of the runtime's pyodide-lock.json via `pyodide lockfile add-wheels`,
+so the browser's `loadPackage("koensbalance")` resolves everything from the site's own origin.
+Staging is cached under build/pyodide/ and redone when the package sources or the runtime change."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNTIME = ROOT / "node_modules" / "pyodide"
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json")
+VENDOR = ROOT / "build" / "wheels" / "vendor"
+STAGE = ROOT / "build" / "pyodide"
+SITE_DIR = "assets/pyodide"
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256()
+    inputs = [ROOT / "pyproject.toml", ROOT / "package-lock.json"]
+    inputs += sorted((ROOT / "src" / "koensbalance").rglob("*.py"))
+    inputs += sorted(VENDOR.glob("*.whl")) if VENDOR.exists() else []
+    for path in inputs:
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _run(args: list[str], what: str) -> None:
+    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["(intet output)"]
+        raise PluginError(f"Pyodide-filerne kunne ikke bygges ({what}): {detail[0]}")
+
+
+def stage() -> Path:
+    """Return a folder with the runtime, our wheels and the extended lock file (rebuilt if stale)."""
+    missing = [name for name in RUNTIME_FILES if not (RUNTIME / name).exists()]
+    if missing:
+        raise PluginError("Pyodide-runtimen mangler i node_modules/pyodide – kør 'make setup' "
+                          f"(npm ci) først. Mangler: {', '.join(missing)}")
+    fingerprint = _fingerprint()
+    stamp = STAGE / ".fingerprint"
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return STAGE
+    with tempfile.TemporaryDirectory(dir=ROOT / "build" if (ROOT / "build").exists() else None) as tmp:
+        out = Path(tmp) / "pyodide"
+        out.mkdir()
+        for name in RUNTIME_FILES:
+            if name != "pyodide-lock.json":
+                shutil.copy2(RUNTIME / name, out / name)
+        _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+              "--wheel-dir", str(out), str(ROOT)], "wheel af koensbalance")
+        for wheel in sorted(VENDOR.glob("*.whl")) if VENDOR.exists() else []:
+            shutil.copy2(wheel, out / wheel.name)
+        wheels = sorted(str(p) for p in out.glob("*.whl"))
+        pyodide_cli = Path(sys.executable).parent / "pyodide"
+        _run([str(pyodide_cli), "lockfile", "add-wheels", "--input",
+              str(RUNTIME / "pyodide-lock.json"), "--output", str(out / "pyodide-lock.json"),
+              "--base-path", str(out), *wheels], "pyodide lockfile add-wheels")
+        (out / ".fingerprint").write_text(fingerprint)
+        if STAGE.exists():
+            shutil.rmtree(STAGE)
+        STAGE.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(out), STAGE)
+    return STAGE
+
+
+def copy_into(site_dir: Path) -> None:
+    staged = stage()
+    target = site_dir / SITE_DIR
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(staged, target, ignore=shutil.ignore_patterns(".fingerprint"))
