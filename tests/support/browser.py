@@ -1,0 +1,25 @@
+"""Headless Chromium for the browser tests: Debian's chromium (or $CHROMIUM), else Playwright's own."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-gpu"]
+
+
+def executable() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None  # fall back to Playwright's downloaded browser where that works
+
+
+def launch(playwright: Any) -> Any:
+    path = executable()
+    options: dict[str, Any] = {"headless": True, "args": ARGS}
+    if path:
+        options["executable_path"] = path
+    return playwright.chromium.launch(**options)

@@ -1,0 +1,32 @@
+"""Fixture catalogues: the real schemas, taxonomies and balance rule, plus a tiny set of entries,
+optionally with a broken overlay from tests/fixtures/broken/<case>/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+BROKEN = FIXTURES / "broken"
+SHARED = ("schema", "taksonomier", "maaltal")
+
+
+def broken_cases() -> list[str]:
+    return sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
+
+
+def expected_lines(case: str) -> list[str]:
+    return (BROKEN / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def make_catalogue(target: Path, broken_case: str | None = None) -> Path:
+    """Assemble a catalogue under target/catalogue; returns target (use as KB_CATALOGUE_DIR)."""
+    for name in SHARED:
+        shutil.copytree(ROOT / "catalogue" / name, target / "catalogue" / name)
+    shutil.copytree(FIXTURES / "catalogue-base" / "catalogue", target / "catalogue",
+                    dirs_exist_ok=True)
+    if broken_case:
+        shutil.copytree(BROKEN / broken_case, target, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("expected.txt"))
+    return target
