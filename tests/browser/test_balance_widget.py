@@ -16,6 +16,11 @@ pytestmark = pytest.mark.browser
 READY = "[data-kb-widget='balance'][data-kb-state='ready']"
 
 
+def wait_until(page: Any, expression: str) -> None:
+    """Poll a JS expression (requestAnimationFrame polling stalls in some headless contexts)."""
+    page.wait_for_function(f"() => {expression}", polling=50, timeout=10_000)
+
+
 def open_widget(page: Any, site_url: str) -> None:
     page.goto(site_url + "maaltal/balance/")
     page.wait_for_selector(READY, timeout=90_000)
@@ -35,11 +40,16 @@ def test_widget_answers_new_input(page: Any, site_url: str) -> None:
     open_widget(page, site_url)
     page.fill("#kb-balance-kvinder", "1")
     page.fill("#kb-balance-maend", "6")
-    page.wait_for_function("document.querySelector('[data-kb-group]').textContent.startsWith('1 kvinde og 6')")
+    wait_until(page, "document.querySelector('[data-kb-group]').textContent.startsWith('1 kvinde og 6')")
     assert page.text_content("[data-kb-headline]") == "Nej – gruppen er ikke kønsbalanceret."
     assert "Der mangler 2 kvinder" in page.text_content("[data-kb-details]")
-    page.fill("#kb-balance-kvinder", "3")
-    page.wait_for_function("document.querySelector('[data-kb-headline]').textContent.startsWith('Ja')")
+    page.fill("#kb-balance-maend", "9")  # 1 of 10: still 3 short of the minimum of 4
+    wait_until(page, "document.querySelector('[data-kb-group]').textContent.endsWith('i alt 10')")
+    assert "Der mangler 3 kvinder" in page.text_content("[data-kb-details]")
+    page.fill("#kb-balance-kvinder", "4")
+    page.fill("#kb-balance-maend", "6")
+    wait_until(page, "document.querySelector('[data-kb-group]').textContent.startsWith('4 kvinder og 6')")
+    assert page.text_content("[data-kb-headline]") == "Ja – gruppen er kønsbalanceret."
 
 
 def test_keyboard_only(page: Any, site_url: str) -> None:
@@ -52,7 +62,7 @@ def test_keyboard_only(page: Any, site_url: str) -> None:
     page.keyboard.type("4")
     page.keyboard.press("Tab")  # to the button
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('[data-kb-group]').textContent.startsWith('4 kvinder og 4 mænd')")
+    wait_until(page, "document.querySelector('[data-kb-group]').textContent.startsWith('4 kvinder og 4 mænd')")
     assert page.text_content("[data-kb-headline]") == "Ja – gruppen er kønsbalanceret."
 
 
@@ -61,12 +71,12 @@ def test_bad_input_shows_a_danish_message_next_to_the_field(page: Any, site_url:
     page.fill("#kb-balance-maend", "<img src=x onerror=alert(1)>")
     error = page.locator("#kb-balance-maend-fejl")
     error.wait_for(state="visible")
-    page.wait_for_function("document.querySelector('#kb-balance-maend-fejl').textContent !== ''")
+    wait_until(page, "document.querySelector('#kb-balance-maend-fejl').textContent !== ''")
     assert error.text_content() == "Antal mænd skal være et helt tal, fx 3."
     assert page.get_attribute("#kb-balance-maend", "aria-invalid") == "true"
     assert page.locator("[data-kb-widget] img").count() == 0
     page.fill("#kb-balance-maend", "5")
-    page.wait_for_function("document.querySelector('#kb-balance-maend-fejl').textContent === ''")
+    wait_until(page, "document.querySelector('#kb-balance-maend-fejl').textContent === ''")
     assert page.get_attribute("#kb-balance-maend", "aria-invalid") is None
 
 
