@@ -17,9 +17,18 @@ def executable() -> str | None:
     return None  # fall back to Playwright's downloaded browser where that works
 
 
-def launch(playwright: Any) -> Any:
-    path = executable()
+def _options() -> dict[str, Any]:
     options: dict[str, Any] = {"headless": True, "args": ARGS}
+    path = executable()
     if path:
         options["executable_path"] = path
-    return playwright.chromium.launch(**options)
+    return options
+
+
+def launch(playwright: Any) -> Any:
+    return playwright.chromium.launch(**_options())
+
+
+def launch_persistent(playwright: Any, user_data_dir: str) -> Any:
+    """A browser with a real on-disk profile (HTTP cache, code cache), as a returning visitor has."""
+    return playwright.chromium.launch_persistent_context(user_data_dir, **_options())

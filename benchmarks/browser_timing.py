@@ -1,0 +1,79 @@
+"""Page timings in headless Chromium: first contentful paint (the build-time result is in the HTML)
+and the time until a widget has answered with Python, for a cold and a warm cache."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from pathlib import Path
+from typing import Any
+
+BARE_PAGE = """<!doctype html><html lang="da"><head><meta charset="utf-8"><title>bare</title></head>
+<body><p>bare</p><script type="module">
+import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
+const py = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href });
+await py.loadPackage("koensbalance", { messageCallback: () => {} });
+performance.mark("bare-ready");
+document.body.dataset.ready = "1";
+</script></body></html>"""
+
+
+def write_bare_page(site: Path) -> None:
+    (site / "bench-bare.html").write_text(BARE_PAGE, encoding="utf-8")
+
+
+def _measure(page: Any, url: str, ready_selector: str, mark: str) -> dict[str, float]:
+    """One load. Bytes come from Playwright's network events (the worker's fetches count too);
+    a response served from the browser cache counts as 0."""
+    finished: list[Any] = []
+
+    def collect(request: Any) -> None:
+        finished.append(request)
+
+    page.context.on("requestfinished", collect)
+    page.goto(url)
+    page.wait_for_selector(ready_selector, timeout=120_000, state="attached")
+    timings = page.evaluate(
+        """(mark) => ({
+            fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || NaN,
+            ready: (performance.getEntriesByName(mark)[0] || {}).startTime || NaN,
+        })""",
+        mark,
+    )
+    page.context.remove_listener("requestfinished", collect)
+    received = 0
+    for request in finished:
+        response = request.response()
+        if response is not None and not response.from_service_worker and response.status != 304:
+            sizes = request.sizes()
+            received += 0 if _from_cache(response) else sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    return {**timings, "bytes": received}
+
+
+def _from_cache(response: Any) -> bool:
+    timing = response.request.timing
+    return timing.get("responseStart", -1) <= 0 and timing.get("connectStart", -1) < 0 and \
+        timing.get("requestStart", -1) <= 0
+
+
+def time_page(launch: Any, url: str, ready_selector: str, mark: str, runs: int = 3) -> dict[str, float]:
+    """Median over `runs` of cold (new browser profile) and warm (second load, same profile) loads.
+    `launch(user_data_dir)` returns a persistent context: a real disk cache, as a returning visitor
+    has (an incognito context keeps only a small in-memory cache and drops the 9.6 MB wasm)."""
+    cold, warm = [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as profile:
+            context = launch(profile)
+            page = context.new_page()
+            cold.append(_measure(page, url, ready_selector, mark))
+            warm.append(_measure(page, url, ready_selector, mark))
+            context.close()
+
+    def median(samples: list[dict[str, float]], key: str) -> float:
+        return statistics.median(s[key] for s in samples)
+
+    return {
+        "cold_fcp_ms": median(cold, "fcp"), "cold_ready_ms": median(cold, "ready"),
+        "warm_fcp_ms": median(warm, "fcp"), "warm_ready_ms": median(warm, "ready"),
+        "cold_bytes": median(cold, "bytes"), "warm_bytes": median(warm, "bytes"),
+    }
