@@ -36,7 +36,7 @@ build: setup
 serve: setup
 	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:$(PORT)
 
-test: setup
+test: setup lint
 	@scripts/ensure-chromium.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 

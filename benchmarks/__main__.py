@@ -8,10 +8,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.browser_timing import time_page, write_bare_page
 from tests.support import browser as browser_support
 from tests.support.build import mkdocs_build
 from tests.support.server import serve
+
+from benchmarks.browser_timing import time_page, write_bare_page
 
 
 def _size(path: Path) -> tuple[int, int]:

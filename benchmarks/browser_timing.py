@@ -46,7 +46,8 @@ def _measure(page: Any, url: str, ready_selector: str, mark: str) -> dict[str, f
         response = request.response()
         if response is not None and not response.from_service_worker and response.status != 304:
             sizes = request.sizes()
-            received += 0 if _from_cache(response) else sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            if not _from_cache(response):
+                received += sizes["responseBodySize"] + sizes["responseHeadersSize"]
     return {**timings, "bytes": received}
 
 

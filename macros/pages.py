@@ -10,7 +10,6 @@ from posixpath import relpath
 
 from koensbalance.catalogue import Catalogue, Entry
 from koensbalance.catalogue.model import ENTRY_TYPES
-
 from macros import render
 
 SOURCES_FOLDER = "kilder"

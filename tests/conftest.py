@@ -16,7 +16,6 @@ from tests.support import browser as browser_support
 from tests.support.build import ROOT, mkdocs_build
 from tests.support.server import serve
 
-
 # A slow first call (imports, a busy CI machine) is not a bug: no per-example deadline.
 settings.register_profile("project", deadline=None, max_examples=200)
 settings.load_profile("project")

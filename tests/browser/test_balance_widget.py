@@ -21,6 +21,10 @@ def wait_until(page: Any, expression: str) -> None:
     page.wait_for_function(f"() => {expression}", polling=50, timeout=10_000)
 
 
+def text_of(selector: str) -> str:
+    return f"document.querySelector('{selector}').textContent"
+
+
 def open_widget(page: Any, site_url: str) -> None:
     page.goto(site_url + "maaltal/balance/")
     page.wait_for_selector(READY, timeout=90_000)
@@ -40,15 +44,15 @@ def test_widget_answers_new_input(page: Any, site_url: str) -> None:
     open_widget(page, site_url)
     page.fill("#kb-balance-kvinder", "1")
     page.fill("#kb-balance-maend", "6")
-    wait_until(page, "document.querySelector('[data-kb-group]').textContent.startsWith('1 kvinde og 6')")
+    wait_until(page, text_of("[data-kb-group]") + ".startsWith('1 kvinde og 6')")
     assert page.text_content("[data-kb-headline]") == "Nej – gruppen er ikke kønsbalanceret."
     assert "Der mangler 2 kvinder" in page.text_content("[data-kb-details]")
     page.fill("#kb-balance-maend", "9")  # 1 of 10: still 3 short of the minimum of 4
-    wait_until(page, "document.querySelector('[data-kb-group]').textContent.endsWith('i alt 10')")
+    wait_until(page, text_of("[data-kb-group]") + ".endsWith('i alt 10')")
     assert "Der mangler 3 kvinder" in page.text_content("[data-kb-details]")
     page.fill("#kb-balance-kvinder", "4")
     page.fill("#kb-balance-maend", "6")
-    wait_until(page, "document.querySelector('[data-kb-group]').textContent.startsWith('4 kvinder og 6')")
+    wait_until(page, text_of("[data-kb-group]") + ".startsWith('4 kvinder og 6')")
     assert page.text_content("[data-kb-headline]") == "Ja – gruppen er kønsbalanceret."
 
 
@@ -62,7 +66,7 @@ def test_keyboard_only(page: Any, site_url: str) -> None:
     page.keyboard.type("4")
     page.keyboard.press("Tab")  # to the button
     page.keyboard.press("Enter")
-    wait_until(page, "document.querySelector('[data-kb-group]').textContent.startsWith('4 kvinder og 4 mænd')")
+    wait_until(page, text_of("[data-kb-group]") + ".startsWith('4 kvinder og 4 mænd')")
     assert page.text_content("[data-kb-headline]") == "Ja – gruppen er kønsbalanceret."
 
 
@@ -71,12 +75,12 @@ def test_bad_input_shows_a_danish_message_next_to_the_field(page: Any, site_url:
     page.fill("#kb-balance-maend", "<img src=x onerror=alert(1)>")
     error = page.locator("#kb-balance-maend-fejl")
     error.wait_for(state="visible")
-    wait_until(page, "document.querySelector('#kb-balance-maend-fejl').textContent !== ''")
+    wait_until(page, text_of("#kb-balance-maend-fejl") + " !== ''")
     assert error.text_content() == "Antal mænd skal være et helt tal, fx 3."
     assert page.get_attribute("#kb-balance-maend", "aria-invalid") == "true"
     assert page.locator("[data-kb-widget] img").count() == 0
     page.fill("#kb-balance-maend", "5")
-    wait_until(page, "document.querySelector('#kb-balance-maend-fejl').textContent === ''")
+    wait_until(page, text_of("#kb-balance-maend-fejl") + " === ''")
     assert page.get_attribute("#kb-balance-maend", "aria-invalid") is None
 
 
@@ -107,9 +111,10 @@ def test_same_answers_as_cpython_for_every_group_size_1_to_50(page: Any, site_ur
                 while (group.textContent === before && performance.now() - t0 < 5000) {
                     await new Promise((r) => setTimeout(r, 2));
                 }
+                const details = [...document.querySelectorAll('[data-kb-details] li')];
                 out.push([group.textContent,
                           document.querySelector('[data-kb-headline]').textContent,
-                          [...document.querySelectorAll('[data-kb-details] li')].map((li) => li.textContent)]);
+                          details.map((li) => li.textContent)]);
             }
             return out;
         }""",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from koensbalance.catalogue import files
 from macros import pages
+
+from koensbalance.catalogue import files
 from tests.support.fixtures import make_catalogue
 
 

@@ -190,8 +190,8 @@ def _entries(parsed: Mapping[str, yamlfile.ParsedFile], schema_set: SchemaSet,
 
 
 def _entry(record: _Record, fields: tuple[str, ...]) -> Entry:
-    data = {name: record.data.get(name) for name in fields}  # every schema field, absent ones None
-    cite = data["kilde"]
+    data: dict[str, Any] = {name: record.data.get(name) for name in fields}  # absent ones are None
+    cite: Mapping[str, Any] = data["kilde"]
     page = cite.get("side")
     return Entry(
         type=record.etype, id=data["id"], title=data["titel"], file=record.path,

@@ -30,9 +30,10 @@ class SchemaSet:
     """All schemas of the catalogue, with $ref between files resolved."""
 
     def __init__(self, schemas: Mapping[str, dict[str, Any]]) -> None:
-        resources = [(BASE + name, Resource(contents={**schema, "$id": BASE + name},
-                                            specification=DRAFT7))
-                     for name, schema in schemas.items()]
+        resources: list[tuple[str, Resource[Any]]] = [
+            (BASE + name, DRAFT7.create_resource({**schema, "$id": BASE + name}))
+            for name, schema in schemas.items()
+        ]
         self._registry: Registry[Any] = Registry().with_resources(resources)
         self._validators = {
             name: Draft7Validator({**schema, "$id": BASE + name}, registry=self._registry)
@@ -72,7 +73,7 @@ def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], st
     label = field_name(path) or "filen"
     if kind == "type":
         types = value if isinstance(value, list) else [value]
-        words = " eller ".join(TYPE_WORDS.get(t, t) for t in types)
+        words = " eller ".join(TYPE_WORDS.get(str(t), str(t)) for t in types)
         if not path:
             yield path, "", f"filen skal indeholde {words} øverst"
         else:

@@ -67,10 +67,10 @@ def parse(raw: bytes) -> ParsedFile:
             result.data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
+        error_line = mark.line + 1 if mark is not None else None
         problem = (exc.problem or "").strip()
         hint = next((h for key, h in _SYNTAX_HINTS.items() if problem.startswith(key)), None)
-        result.problems.append((line, f"YAML-syntaksfejl: {hint or problem}"))
+        result.problems.append((error_line, f"YAML-syntaksfejl: {hint or problem}"))
         return result
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         result.problems.append((None, f"YAML-syntaksfejl: {exc}"))
