@@ -134,3 +134,15 @@ def test_site_pages_make_no_foreign_requests(page: Any, site_url: str, built_sit
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("lang") == "da"
+
+
+def test_clear_message_when_python_cannot_load(chromium: Any, site_url: str) -> None:
+    context = chromium.new_context()
+    context.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + "maaltal/balance/")
+    page.wait_for_selector("[data-kb-widget='balance'][data-kb-state='failed']", timeout=60_000)
+    assert "kunne ikke indlæses" in page.text_content("[data-kb-status]")
+    assert page.text_content("[data-kb-headline]") == "Nej – gruppen er ikke kønsbalanceret."
+    assert page.locator("#kb-balance-kvinder").is_disabled()
+    context.close()

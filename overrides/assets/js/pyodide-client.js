@@ -10,6 +10,10 @@ export class PyodideClient {
       this.rejectReady = reject;
     });
     this.ready.catch(() => {});  // failures are reported through onStatus
+    // Backstop: a runtime that neither loads nor fails within two minutes is reported as failed.
+    this.watchdog = setTimeout(() => {
+      if (this.state.stage !== "ready") this.fail("Pyodide blev ikke klar inden for 120 sekunder");
+    }, 120_000);
     try {
       this.worker = new Worker(workerUrl, { type: "module" });
     } catch (error) {
@@ -31,6 +35,7 @@ export class PyodideClient {
   }
 
   fail(message) {
+    clearTimeout(this.watchdog);
     this.setState({ stage: "failed", message });
     this.rejectReady(new Error(message));
     for (const { reject } of this.pending.values()) reject(new Error(message));
@@ -41,6 +46,7 @@ export class PyodideClient {
     if (message.type === "status") {
       this.setState({ stage: message.stage });
     } else if (message.type === "ready") {
+      clearTimeout(this.watchdog);
       this.setState({ stage: "ready", ms: message.ms });
       this.resolveReady();
     } else if (message.type === "failed") {

@@ -5,6 +5,16 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 let bridge = null;
 
+function failed(reason) {
+  if (bridge) return;
+  self.postMessage({ type: "failed", message: String(reason && reason.message ? reason.message : reason) });
+}
+
+// Emscripten reports a failed wasm download by aborting in a promise that loadPyodide does not
+// await, so loadPyodide itself never settles: listen for the abort here.
+self.addEventListener("unhandledrejection", (event) => failed(event.reason));
+self.addEventListener("error", (event) => failed(event.message));
+
 const ready = (async () => {
   const started = performance.now();
   self.postMessage({ type: "status", stage: "runtime" });
@@ -13,9 +23,7 @@ const ready = (async () => {
   await pyodide.loadPackage("koensbalance", { messageCallback: () => {}, checkIntegrity: true });
   bridge = pyodide.pyimport("koensbalance.bridge");
   self.postMessage({ type: "ready", ms: performance.now() - started });
-})().catch((error) => {
-  self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
-});
+})().catch(failed);
 
 self.addEventListener("message", async (event) => {
   const { id, name, payload } = event.data;

@@ -12,7 +12,7 @@ export function bindStatus(root, client) {
     if (state.stage === "failed") {
       root.dataset.kbState = "failed";
       status.textContent =
-        "Beregneren kunne ikke indlæses i denne browser. Eksemplet og tabellen på siden gælder stadig.";
+        "Beregneren kunne ikke indlæses. Prøv at genindlæse siden. Eksemplet og tabellen på siden gælder stadig.";
       for (const control of root.querySelectorAll("input, button")) control.disabled = true;
       return;
     }
