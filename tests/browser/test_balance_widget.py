@@ -146,3 +146,16 @@ def test_clear_message_when_python_cannot_load(chromium: Any, site_url: str) -> 
     assert page.text_content("[data-kb-headline]") == "Nej – gruppen er ikke kønsbalanceret."
     assert page.locator("#kb-balance-kvinder").is_disabled()
     context.close()
+
+
+def test_axe_finds_nothing_in_initial_computed_and_error_states(page: Any, site_url: str) -> None:
+    from tests.support.axe import assert_clean
+
+    open_widget(page, site_url)
+    assert_clean(page)
+    page.fill("#kb-balance-kvinder", "1")
+    wait_until(page, text_of("[data-kb-group]") + ".startsWith('1 kvinde')")
+    assert_clean(page)
+    page.fill("#kb-balance-kvinder", "x")
+    wait_until(page, text_of("#kb-balance-kvinder-fejl") + " !== ''")
+    assert_clean(page)
