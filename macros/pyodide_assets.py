@@ -4,7 +4,8 @@ The runtime comes from the npm package `pyodide` (pinned in package-lock.json). 
 built as a wheel and registered, with any pure-Python dependencies (vendored wheels from PyPI in
 build/wheels/vendor/), in a copy of the runtime's pyodide-lock.json via `pyodide lockfile add-wheels`,
 so the browser's `loadPackage("koensbalance")` resolves everything from the site's own origin.
-Staging is cached under build/pyodide/ and redone when the package sources or the runtime change."""
+Staging is cached under build/pyodide/<fingerprint>/ (one folder per version of the package sources and
+runtime, created atomically, so concurrent builds never see a half-staged folder)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ RUNTIME = ROOT / "node_modules" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
 VENDOR = ROOT / "build" / "wheels" / "vendor"
-STAGE = ROOT / "build" / "pyodide"
+STAGES = ROOT / "build" / "pyodide"
 SITE_DIR = "assets/pyodide"
 
 
@@ -45,16 +46,16 @@ def _run(args: list[str], what: str) -> None:
 
 
 def stage() -> Path:
-    """Return a folder with the runtime, our wheels and the extended lock file (rebuilt if stale)."""
+    """Return a folder with the runtime, our wheels and the extended lock file (built if missing)."""
     missing = [name for name in RUNTIME_FILES if not (RUNTIME / name).exists()]
     if missing:
         raise PluginError("Pyodide-runtimen mangler i node_modules/pyodide – kør 'make setup' "
                           f"(npm ci) først. Mangler: {', '.join(missing)}")
-    fingerprint = _fingerprint()
-    stamp = STAGE / ".fingerprint"
-    if stamp.exists() and stamp.read_text() == fingerprint:
-        return STAGE
-    with tempfile.TemporaryDirectory(dir=ROOT / "build" if (ROOT / "build").exists() else None) as tmp:
+    target = STAGES / _fingerprint()
+    if target.exists():
+        return target
+    STAGES.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=STAGES, prefix=".tmp-") as tmp:
         out = Path(tmp) / "pyodide"
         out.mkdir()
         for name in RUNTIME_FILES:
@@ -69,12 +70,12 @@ def stage() -> Path:
         _run([str(pyodide_cli), "lockfile", "add-wheels", "--input",
               str(RUNTIME / "pyodide-lock.json"), "--output", str(out / "pyodide-lock.json"),
               "--base-path", str(out), *wheels], "pyodide lockfile add-wheels")
-        (out / ".fingerprint").write_text(fingerprint)
-        if STAGE.exists():
-            shutil.rmtree(STAGE)
-        STAGE.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(out), STAGE)
-    return STAGE
+        try:
+            out.rename(target)
+        except OSError:  # another build staged the same fingerprint first: use theirs
+            if not target.exists():
+                raise
+    return target
 
 
 def copy_into(site_dir: Path) -> None:
@@ -82,4 +83,4 @@ def copy_into(site_dir: Path) -> None:
     target = site_dir / SITE_DIR
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(staged, target, ignore=shutil.ignore_patterns(".fingerprint"))
+    shutil.copytree(staged, target)

@@ -27,6 +27,9 @@ ROOT = "catalogue"
 TAXONOMY_DIR = f"{ROOT}/taksonomier"
 SOURCES_FILE = f"{TAXONOMY_DIR}/kilder.yaml"
 BALANCE_FILE = f"{ROOT}/maaltal/balance.yaml"
+# Data files (not entries) live in these folders; catalogue/<folder>/<name>.yaml is validated against
+# catalogue/schema/<name>.schema.json and exposed as Catalogue.data["<folder>/<name>"].
+DATA_FOLDERS = ("maaltal", "workshop")
 REQUIRED_FILES = [*(f"{TAXONOMY_DIR}/{name}.yaml" for name in TAXONOMY_FIELDS), SOURCES_FILE,
                   BALANCE_FILE]
 # Personal contact data is never published (seeds/README.md): e-mail addresses and phone numbers.
@@ -65,6 +68,7 @@ def load(files: Mapping[str, bytes], schemas: Mapping[str, bytes]) -> Catalogue:
                                   schema_set, out) for name in TAXONOMY_FIELDS}
     source_terms = _taxonomy(parsed, SOURCES_FILE, "kilder.schema.json", schema_set, out)
     balance = _balance(parsed, schema_set, out)
+    data = _data_files(parsed, schema_set, out)
     records = _entries(parsed, schema_set, out)
     _check_references(records, taxonomies, {t.id for t in source_terms}, out)
     if out.problems:
@@ -72,7 +76,7 @@ def load(files: Mapping[str, bytes], schemas: Mapping[str, bytes]) -> Catalogue:
     sources = tuple(_source(d) for d in parsed[SOURCES_FILE].data["vaerdier"])
     entries = tuple(_entry(r, schema_set.properties(r.etype.schema)) for r in records)
     return Catalogue(entries=entries, taxonomies=taxonomies,
-                     sources=sources, balance=balance)
+                     sources=sources, balance=balance, data=data)
 
 
 def _schemas(raw: Mapping[str, bytes], out: _Collector) -> SchemaSet | None:
@@ -137,6 +141,29 @@ def _balance(parsed: Mapping[str, yamlfile.ParsedFile], schema_set: SchemaSet,
     return dict(result.data)
 
 
+def _data_path(path: str) -> tuple[str, str] | None:
+    parts = PurePosixPath(path).parts
+    if len(parts) == 3 and parts[0] == ROOT and parts[1] in DATA_FOLDERS:
+        return parts[1], PurePosixPath(parts[2]).stem
+    return None
+
+
+def _data_files(parsed: Mapping[str, yamlfile.ParsedFile], schema_set: SchemaSet,
+                out: _Collector) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for path, result in parsed.items():
+        where = _data_path(path)
+        if where is None:
+            continue
+        folder, name = where
+        schema = f"{name}.schema.json"
+        if schema not in schema_set:
+            out.add(path, None, f"der findes intet skema til filen – opret {ROOT}/schema/{schema}")
+        elif _check(path, schema, result, schema_set, out):
+            found[f"{folder}/{name}"] = result.data
+    return found
+
+
 def _entry_type(path: str) -> EntryType | None:
     parts = PurePosixPath(path).parts
     if len(parts) == 3 and parts[0] == ROOT and parts[2].endswith(".yaml"):
@@ -168,7 +195,7 @@ def _entries(parsed: Mapping[str, yamlfile.ParsedFile], schema_set: SchemaSet,
              out: _Collector) -> list[_Record]:
     records: list[_Record] = []
     for path, result in parsed.items():
-        if path in REQUIRED_FILES:
+        if path in REQUIRED_FILES or _data_path(path) is not None:
             continue
         etype = _entry_type(path)
         if etype is None:

@@ -91,6 +91,7 @@ class Catalogue:
     taxonomies: Mapping[str, tuple[Term, ...]]
     sources: tuple[Source, ...]
     balance: Mapping[str, Any]
+    data: Mapping[str, Any] = field(default_factory=dict)  # "<folder>/<name>" -> parsed data file
 
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}
