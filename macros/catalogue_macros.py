@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from koensbalance.catalogue import Catalogue
 from koensbalance.catalogue.model import ENTRY_TYPES
-from macros import pages, render
+from macros import glossary, pages, render
 
 
 def current_page(env: Any) -> str:
@@ -41,3 +41,12 @@ def register(env: Any, catalogue: Catalogue) -> None:
     @env.macro
     def entry_count(type: str | None = None) -> int:
         return sum(1 for e in catalogue.entries if type is None or e.type.name == type)
+
+    @env.macro
+    def glossary_list() -> Markup:
+        """Every concept with its definition and a link to its page (Markdown definition list)."""
+        here = current_page(env)
+        concepts = sorted(catalogue.of_type("begreb"), key=lambda c: c.title.lower())
+        return Markup(render.render("entries/glossary.md.html", concepts=[
+            (c, pages.link(here, pages.entry_path(c)), catalogue.source(c.citation.source))
+            for c in concepts]))

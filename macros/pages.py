@@ -8,9 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from posixpath import relpath
 
+from markupsafe import Markup
+
 from koensbalance.catalogue import Catalogue, Entry
 from koensbalance.catalogue.model import ENTRY_TYPES
-from macros import render
+from koensbalance.charts import bar_chart
+from macros import glossary, render
 
 SOURCES_FOLDER = "kilder"
 
@@ -34,6 +37,22 @@ def link(from_path: str, to_path: str) -> str:
     return relpath(to_path, start=from_path.rsplit("/", 1)[0] if "/" in from_path else ".")
 
 
+def chart(figure: Entry) -> Markup:
+    """Inline SVG bar chart of a nøgletal entry (only those marked `diagram: true`)."""
+    data = figure.data
+    values = [(v["etiket"], float(v["vaerdi"])) for v in data["vaerdier"]]
+    caption = f"{data['population']}, {data['aar']}"
+    return render.html_block("partials/bar_chart.html", chart=bar_chart(values, data["enhed"]),
+                             title=figure.title, caption=caption, chart_id=f"diagram-{figure.id}")
+
+
+def _charts(catalogue: Catalogue, entry: Entry) -> list[Markup]:
+    by_id = catalogue.by_id()
+    figures = [entry] if entry.type.name == "noegletal" else \
+        [by_id[i] for i in entry.data.get("noegletal") or ()]
+    return [chart(f) for f in figures if f.type.name == "noegletal" and f.data.get("diagram")]
+
+
 def _entry_page(catalogue: Catalogue, entry: Entry) -> GeneratedPage:
     path = entry_path(entry)
     related = catalogue.related_to(entry)
@@ -49,7 +68,10 @@ def _entry_page(catalogue: Catalogue, entry: Entry) -> GeneratedPage:
         sectors=[catalogue.term("sektorer", s) for s in entry.sectors],
         related=[(r, link(path, entry_path(r))) for r in related],
         figures=[(by_id[i], link(path, entry_path(by_id[i]))) for i in entry.data.get("noegletal") or ()],
+        charts=_charts(catalogue, entry),
     )
+    concepts = [(c, link(path, entry_path(c)), forms) for c, forms in glossary.concepts_in(entry, catalogue)]
+    markdown += render.render("entries/concepts.md.html", concepts=concepts, tooltip=glossary.tooltip)
     return GeneratedPage(path, markdown)
 
 

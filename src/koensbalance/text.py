@@ -11,3 +11,11 @@ def format_pct(value: float, decimals: int = 0) -> str:
 
 def plural(count: int, singular: str, plural_form: str) -> str:
     return f"{count} {singular if count == 1 else plural_form}"
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """Danish number: 15.764 (thousands with '.'), 4,4 (decimal comma). Integers print without decimals."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
