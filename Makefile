@@ -20,7 +20,7 @@ help:
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@py="$$(scripts/find-python.sh)" && echo "Using $$py" && \
 	  { [ -x $(PY) ] || "$$py" -m venv $(VENV); }
-	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[site,dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[site,dev,workshop]'
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -28,7 +28,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-setup: $(VENV)/.installed node_modules/.installed
+# Pure-Python wheels the browser needs besides ours (pinned by version and hash); pyodide_assets.py
+# registers them in the site's pyodide-lock.json. Downloaded into a fresh folder, then swapped in.
+VENDOR := build/wheels/vendor
+$(VENDOR)/.installed: requirements-browser.txt $(VENV)/.installed
+	@rm -rf $(VENDOR).new && mkdir -p $(VENDOR).new
+	$(PY) -m pip download --quiet --disable-pip-version-check --only-binary=:all: --no-deps \
+	  --require-hashes -r requirements-browser.txt -d $(VENDOR).new
+	@rm -rf $(VENDOR) && mv $(VENDOR).new $(VENDOR) && touch $@
+
+setup: $(VENV)/.installed node_modules/.installed $(VENDOR)/.installed
 
 build: setup
 	$(VENV)/bin/mkdocs build --strict
@@ -37,7 +46,7 @@ serve: setup
 	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:$(PORT)
 
 test: setup lint
-	@scripts/ensure-chromium.sh
+	@scripts/ensure-test-tools.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-fast: setup
@@ -48,13 +57,13 @@ lint: setup
 	$(VENV)/bin/mypy
 
 bench: setup
-	@scripts/ensure-chromium.sh
+	@scripts/ensure-test-tools.sh
 	$(PY) -m benchmarks
 
 # Re-pin every Python dependency (run after changing pyproject.toml's dependency ranges).
 lock:
 	@py="$$(scripts/find-python.sh)" && rm -rf build/lockenv && "$$py" -m venv build/lockenv && \
-	  build/lockenv/bin/pip install --quiet -e '.[site,dev]' && \
+	  build/lockenv/bin/pip install --quiet -e '.[site,dev,workshop]' && \
 	  build/lockenv/bin/pip freeze --exclude-editable | grep -v '^koensbalance' > requirements.lock
 	@echo "requirements.lock updated"
 

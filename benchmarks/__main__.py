@@ -1,18 +1,32 @@
-"""`make bench`: build time, site size, and widget timings in headless Chromium, as one table."""
+"""`make bench`: one table of figures, measured side by side in one run so ratios hold on a noisy
+machine: build times (real, 10x, 100x catalogue), site size, page timings for a bare Pyodide page and
+each widget page through the preview server and through nginx, filter update and widget recompute.
+
+    python -m benchmarks                 # everything (the 100x build takes minutes)
+    python -m benchmarks --scaling 1,10  # smaller build-scaling run
+"""
 
 from __future__ import annotations
 
-import shutil
+import argparse
 import sys
 import tempfile
-import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from tests.support import browser as browser_support
+from tests.support import nginx
 from tests.support.build import mkdocs_build
 from tests.support.server import serve
 
+from benchmarks import build_scaling, filter_bench, maaltal_bench, workshop_bench
 from benchmarks.browser_timing import time_page, write_bare_page
+
+PAGES = (("bare page: loadPyodide + our wheel", "bench-bare.html", "body[data-ready]", "bare-ready"),
+         ("balance widget", "maaltal/balance/", "[data-kb-answered]", "kb-widget-first-answer"),
+         ("måltal widget", "maaltal/saet-maaltal/", "[data-kb-answered]", "kb-widget-first-answer"),
+         ("workshop planner", "workshop/", "[data-kb-answered]", "kb-widget-first-answer"))
 
 
 def _size(path: Path) -> tuple[int, int]:
@@ -20,41 +34,52 @@ def _size(path: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), len(files)
 
 
-def main() -> int:
+def page_rows(server: str, url: str, launch: Callable[[str], Any]) -> list[tuple[str, str]]:
+    out = []
+    for label, path, ready, mark in PAGES:
+        data = time_page(launch, url + path, ready, mark)
+        out.append((f"{label} via {server}: first paint, cold / warm (ms)",
+                    f"{data['cold_fcp_ms']:.0f} / {data['warm_fcp_ms']:.0f}"))
+        out.append((f"{label} via {server}: working (Python answered), cold / warm (ms)",
+                    f"{data['cold_ready_ms']:.0f} / {data['warm_ready_ms']:.0f}"))
+        out.append((f"{label} via {server}: bytes transferred, cold / warm (kB)",
+                    f"{data['cold_bytes'] / 1e3:.0f} / {data['warm_bytes'] / 1e3:.0f}"))
+    return out
+
+
+def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scaling", default="1,10,100", help="catalogue size factors to build")
+    args = parser.parse_args(argv)
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        mkdocs_build(site)  # warm-up: stages Pyodide once, so the timed build is the steady state
-        shutil.rmtree(site)
-        started = time.perf_counter()
         result = mkdocs_build(site)
-        elapsed = time.perf_counter() - started
         if result.returncode != 0:
             print(result.stderr, file=sys.stderr)
             return 1
-        rows.append(("mkdocs build --strict, real catalogue (s)", f"{elapsed:.2f}"))
         total, count = _size(site)
         pyodide, _ = _size(site / "assets" / "pyodide")
-        rows.append(("built site size (MB, files)", f"{total / 1e6:.1f} MB, {count} files"))
+        rows.append(("built site size (MB, files; incl. .br/.gz copies)", f"{total / 1e6:.1f} MB, {count}"))
         rows.append(("  of which Pyodide runtime + wheels (MB)", f"{pyodide / 1e6:.1f}"))
+        index = site / "search" / "search_index.json"
+        rows.append(("search index (kB)", f"{index.stat().st_size / 1e3:.0f}"))
         write_bare_page(site)
-        with serve(site) as url, sync_playwright() as playwright:
-            def launch(profile: str) -> object:
-                return browser_support.launch_persistent(playwright, profile)
+        with serve(site) as url, nginx.serve(site, Path(tmp) / "nginx") as nginx_url:
+            with sync_playwright() as playwright:
+                def launch(profile: str) -> Any:
+                    return browser_support.launch_persistent(playwright, profile)
 
-            bare = time_page(launch, url + "bench-bare.html", "body[data-ready]", "bare-ready")
-            widget = time_page(launch, url + "maaltal/balance/", "[data-kb-answered]",
-                               "kb-widget-first-answer")
-        for label, data in (("bare page: loadPyodide + our wheel", bare),
-                            ("balance widget page", widget)):
-            rows.append((f"{label}: first paint, cold / warm (ms)",
-                         f"{data['cold_fcp_ms']:.0f} / {data['warm_fcp_ms']:.0f}"))
-            rows.append((f"{label}: working (Python answered), cold / warm (ms)",
-                         f"{data['cold_ready_ms']:.0f} / {data['warm_ready_ms']:.0f}"))
-            rows.append((f"{label}: bytes transferred, cold / warm (kB)",
-                         f"{data['cold_bytes'] / 1e3:.0f} / {data['warm_bytes'] / 1e3:.0f}"))
+                rows += page_rows("preview server", url, launch)
+                rows += page_rows("nginx", nginx_url, launch)
+                browser = browser_support.launch(playwright)
+                rows += filter_bench.rows(site, url, browser)
+                browser.close()
+                rows += workshop_bench.rows(url, launch)
+            rows += maaltal_bench.rows(url)  # starts its own Playwright
+    rows += build_scaling.rows(tuple(int(f) for f in args.scaling.split(",")))
     width = max(len(label) for label, _ in rows)
     print(f"{'measure'.ljust(width)} | value")
     print(f"{'-' * width}-|------")
@@ -64,4 +89,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from koensbalance.catalogue import Catalogue
 from koensbalance.catalogue.model import ENTRY_TYPES
-from macros import glossary, pages, render
+from macros import pages, render
 
 
 def current_page(env: Any) -> str:

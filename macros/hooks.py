@@ -21,7 +21,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from macros import pages, pyodide_assets, site_data  # noqa: E402
+from macros import (  # noqa: E402
+    browse_macros,
+    offline,
+    pages,
+    precompress,
+    pyodide_assets,
+    security,
+    site_data,
+)
 
 _state: dict[str, Any] = {"command": "build", "finished": True}
 
@@ -44,7 +52,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for page in pages.generate(site_data.catalogue()):
+    catalogue = site_data.catalogue()
+    for page in pages.generate(catalogue) + browse_macros.area_pages(catalogue):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} findes allerede og ville blive overskrevet af en "
                               "genereret side fra kataloget – omdøb eller slet den håndskrevne side.")
@@ -53,7 +62,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    pyodide_assets.copy_into(Path(config.site_dir))
+    site_dir = Path(config.site_dir)
+    pyodide_assets.copy_into(site_dir)
+    security.inject_meta(site_dir)  # after every page is written: hashes of their inline scripts
+    offline.write_service_worker(site_dir)
+    precompress.site(site_dir)
     _state["finished"] = True
 
 

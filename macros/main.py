@@ -12,10 +12,17 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import balance_macros, catalogue_macros, site_data  # noqa: E402
+from macros import (  # noqa: E402
+    balance_macros,
+    browse_macros,
+    catalogue_macros,
+    maaltal_macros,
+    site_data,
+    workshop_macros,  # noqa: E402
+)
 
 # One line per feature: each module's register(env, catalogue) adds its macros.
-FEATURES = (catalogue_macros, balance_macros)
+FEATURES = (catalogue_macros, balance_macros, browse_macros, maaltal_macros, workshop_macros)
 
 
 def define_env(env: Any) -> None:

@@ -63,6 +63,7 @@ def _entry_page(catalogue: Catalogue, entry: Entry) -> GeneratedPage:
         data=entry.data,
         source=catalogue.source(entry.citation.source),
         source_link=link(path, source_path(entry.citation.source)),
+        root=link(path, "index.md").removesuffix("index.md"),  # for links to site pages
         areas=[catalogue.term("indsatsomraader", a) for a in entry.areas],
         target_groups=[catalogue.term("maalgrupper", g) for g in entry.target_groups],
         sectors=[catalogue.term("sektorer", s) for s in entry.sectors],

@@ -23,8 +23,30 @@ RUNTIME = ROOT / "node_modules" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
 VENDOR = ROOT / "build" / "wheels" / "vendor"
+BROWSER_REQUIREMENTS = ROOT / "requirements-browser.txt"
 STAGES = ROOT / "build" / "pyodide"
 SITE_DIR = "assets/pyodide"
+
+
+def browser_pins() -> dict[str, str]:
+    """name -> version of every wheel requirements-browser.txt ships to the browser."""
+    pins: dict[str, str] = {}
+    for line in BROWSER_REQUIREMENTS.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if "==" in line:
+            name, version = line.split("\\", 1)[0].strip().split("==", 1)
+            pins[name.strip().lower().replace("-", "_")] = version.strip()
+    return pins
+
+
+def _check_vendor() -> None:
+    """Every pinned browser wheel must be in build/wheels/vendor/, or the browser cannot import it."""
+    present = {tuple(p.name.split("-")[:2]) for p in VENDOR.glob("*.whl")} if VENDOR.exists() else set()
+    missing = [f"{name}=={version}" for name, version in browser_pins().items()
+               if (name, version) not in {(n.lower(), v) for n, v in present}]
+    if missing:
+        raise PluginError("Browserens Python-pakker mangler i build/wheels/vendor/ – kør 'make setup'. "
+                          f"Mangler: {', '.join(missing)}")
 
 
 def _fingerprint() -> str:
@@ -51,6 +73,7 @@ def stage() -> Path:
     if missing:
         raise PluginError("Pyodide-runtimen mangler i node_modules/pyodide – kør 'make setup' "
                           f"(npm ci) først. Mangler: {', '.join(missing)}")
+    _check_vendor()
     target = STAGES / _fingerprint()
     if target.exists():
         return target

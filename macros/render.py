@@ -47,4 +47,5 @@ def html_block(template: str, **context: Any) -> Markup:
 
 def escape(text: str) -> Markup:
     """HTML-escape catalogue text for direct use in Markdown (also neutralises '[' in link text)."""
-    return Markup.escape(text).replace("[", "&#91;").replace("]", "&#93;")
+    escaped = str(Markup.escape(text))  # str: Markup.replace would escape the entity again
+    return Markup(escaped.replace("[", "&#91;").replace("]", "&#93;"))

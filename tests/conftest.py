@@ -41,6 +41,15 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def nginx_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site behind nginx with the production configuration (macros/deploy.py)."""
+    from tests.support import nginx
+
+    with nginx.serve(built_site, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
@@ -73,8 +82,10 @@ def page_log(site_url: str) -> PageLog:
 
 @pytest.fixture
 def page(chromium: Any, page_log: PageLog) -> Iterator[Any]:
-    """A fresh browser context (cold cache); fails the test on console errors or foreign requests."""
-    context = chromium.new_context()
+    """A fresh browser context (cold cache); fails the test on console errors or foreign requests.
+    Service workers are blocked here (each fresh context would precache 14 MB); test_offline.py
+    covers them."""
+    context = chromium.new_context(service_workers="block")
     context.on("request", lambda request: page_log.requests.append(request.url))
     new_page = context.new_page()
     new_page.on("console", lambda m: page_log.console_errors.append(m.text) if m.type == "error"

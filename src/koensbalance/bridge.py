@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from koensbalance.errors import InputError
-from koensbalance.maaltal import balance
+from koensbalance.maaltal import balance, targets
+from koensbalance.maaltal.obligations import DutyRules
 
 Handler = Callable[[Mapping[str, Any]], Any]
 
@@ -22,8 +23,32 @@ def _balance(payload: Mapping[str, Any]) -> Any:
     return balance.assess_form(payload["input"], rule).to_dict()
 
 
+def _maaltal(payload: Mapping[str, Any]) -> Any:
+    rule = balance.BalanceRule.from_data(payload["rules"]["balance"])
+    duties = DutyRules.from_data(payload["rules"]["duties"])
+    return targets.evaluate_form(payload["input"], rule, duties)
+
+
+def _workshop(name: str) -> Handler:
+    """The planner's handlers import icalendar and segno, which only the planner page loads into
+    Pyodide (data-kb-packages); importing them lazily keeps the other widgets light."""
+
+    def handler(payload: Mapping[str, Any]) -> Any:
+        from koensbalance.workshop import view
+
+        return getattr(view, name)(payload)
+
+    return handler
+
+
 REGISTRY: dict[str, Handler] = {
     "balance.assess": _balance,
+    "workshop.plan": _workshop("handle_plan"),
+    "workshop.open_link": _workshop("handle_open_link"),
+    "workshop.import": _workshop("handle_import"),
+    "workshop.export": _workshop("handle_export"),
+    "workshop.run": _workshop("handle_run"),
+    "maaltal.evaluate": _maaltal,
 }
 
 

@@ -47,7 +47,13 @@ def test_pyodide_runtime_and_our_wheel_are_self_hosted(built_site: Path) -> None
         assert (base / name).stat().st_size > 0
     lock = json.loads((base / "pyodide-lock.json").read_text(encoding="utf-8"))
     ours = lock["packages"]["koensbalance"]
+    # Every widget loads koensbalance: it must stay light (the planner loads its libraries itself).
     assert (base / ours["file_name"]).exists() and ours["depends"] == []
+    shipped = {p.name for p in base.glob("*.whl")}
+    for name in ("icalendar", "segno", "python-dateutil", "tzdata"):
+        package = lock["packages"][name]
+        assert package["file_name"] in shipped, f"{name} is in the lock file but not in the site"
+        assert all(lock["packages"][d]["file_name"] in shipped for d in package["depends"])
 
 
 @pytest.mark.parametrize("case", broken_cases())

@@ -32,13 +32,13 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "article":
             self.depth += 1
-        if tag in ("script", "style"):
+        if tag in ("script", "style", "svg"):
             self.skip += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "article":
             self.depth -= 1
-        if tag in ("script", "style"):
+        if tag in ("script", "style", "svg"):
             self.skip -= 1
 
     def handle_data(self, data: str) -> None:
@@ -126,3 +126,12 @@ def test_rules_page_says_where_to_check_the_current_rules(built_site: Path) -> N
         assert rule.title in text
         rule_text = article_text(built_site / rule.url / "index.html")
         assert "Tjek de gældende regler" in rule_text and "lov nr. 1470" in rule_text
+
+
+def test_the_personal_data_gate_catches_a_planted_address(built_site: Path, tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    page.write_text(html.replace("</article>", "<p>Skriv til fornavn@eksempel.dk, mobil 21 57 06 89"
+                                 "</p></article>"), encoding="utf-8")
+    text = article_text(page)
+    assert EMAIL.search(text) and PHONE.search(text)

@@ -60,6 +60,11 @@ export class PyodideClient {
     }
   }
 
+  // Load extra Python packages (from our own lock file) before any later call runs.
+  preload(packages) {
+    if (this.worker && packages.length) this.worker.postMessage({ type: "load", packages });
+  }
+
   // Call a function registered in koensbalance.bridge with a plain, JSON-serialisable payload.
   call(name, payload) {
     if (this.state.stage === "failed") return Promise.reject(new Error(this.state.message));

@@ -4,6 +4,8 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 let bridge = null;
+let pyodideInstance = null;
+let extraPackages = Promise.resolve();  // packages a widget asked for; calls wait for them
 
 function failed(reason) {
   if (bridge) return;
@@ -19,6 +21,7 @@ const ready = (async () => {
   const started = performance.now();
   self.postMessage({ type: "status", stage: "runtime" });
   const pyodide = await loadPyodide({ indexURL });
+  pyodideInstance = pyodide;
   self.postMessage({ type: "status", stage: "package" });
   await pyodide.loadPackage("koensbalance", { messageCallback: () => {}, checkIntegrity: true });
   bridge = pyodide.pyimport("koensbalance.bridge");
@@ -26,8 +29,17 @@ const ready = (async () => {
 })().catch(failed);
 
 self.addEventListener("message", async (event) => {
+  if (event.data.type === "load") {
+    const packages = event.data.packages;
+    extraPackages = extraPackages
+      .then(() => ready)
+      .then(() => pyodideInstance && pyodideInstance.loadPackage(packages, { messageCallback: () => {} }))
+      .catch((error) => self.postMessage({ type: "failed", message: `Pakker: ${error}` }));
+    return;
+  }
   const { id, name, payload } = event.data;
   await ready;
+  await extraPackages;
   if (!bridge) {
     self.postMessage({ type: "result", id, error: "Python kunne ikke indlæses" });
     return;

@@ -5,6 +5,8 @@ import { PyodideClient } from "./pyodide-client.js";
 
 const WIDGETS = {
   balance: () => import("./widget-balance.js"),
+  maaltal: () => import("./widget-maaltal.js"),
+  workshop: () => import("./widget-workshop.js"),
 };
 
 let client = null;
@@ -22,6 +24,7 @@ function initWidgets() {
     const load = WIDGETS[root.dataset.kbWidget];
     if (!load) continue;
     root.dataset.kbState = "loading";
+    if (root.dataset.kbPackages) shared.preload(root.dataset.kbPackages.split(/\s+/));
     load()
       .then((module) => module.init(root, shared))
       .catch((error) => {

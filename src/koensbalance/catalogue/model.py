@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -93,8 +94,20 @@ class Catalogue:
     balance: Mapping[str, Any]
     data: Mapping[str, Any] = field(default_factory=dict)  # "<folder>/<name>" -> parsed data file
 
-    def by_id(self) -> dict[str, Entry]:
+    @cached_property
+    def _index(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}
+
+    @cached_property
+    def _linked_from(self) -> dict[str, list[str]]:
+        reverse: dict[str, list[str]] = {}
+        for entry in self.entries:
+            for target in entry.related:
+                reverse.setdefault(target, []).append(entry.id)
+        return reverse
+
+    def by_id(self) -> dict[str, Entry]:
+        return self._index
 
     def of_type(self, name: str) -> list[Entry]:
         return [e for e in self.entries if e.type.name == name]
@@ -107,7 +120,7 @@ class Catalogue:
 
     def related_to(self, entry: Entry) -> list[Entry]:
         """Entries linked from `entry` or linking to it (references work both ways)."""
-        index = self.by_id()
+        index = self._index
         ids = list(entry.related)
-        ids += [e.id for e in self.entries if entry.id in e.related and e.id not in ids]
+        ids += [i for i in self._linked_from.get(entry.id, []) if i not in ids]
         return [index[i] for i in ids if i in index and i != entry.id]

@@ -1,0 +1,78 @@
+"""Macros of "Sæt måltal": the form with the default scenario's result rendered at build time by the
+same function the browser calls (koensbalance.maaltal.targets.evaluate_form), and the data the
+browser needs (balance rule, duties with their rule texts) embedded as JSON."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from koensbalance.catalogue import Catalogue
+from koensbalance.maaltal import balance, targets
+from koensbalance.maaltal.obligations import DutyRules, with_rule_texts
+from koensbalance.maaltal.scenario import LABELS
+from macros import render
+
+
+def default_scenario(today: date | None = None) -> dict[str, str]:
+    """The example shown before anyone types: status per 31 December of last year."""
+    year = (today or date.today()).year - 1
+    return {
+        "institution": "stat", "medarbejdere": "250", "bestyrelse": "nej",
+        "bestyrelse_kvinder": "", "bestyrelse_maend": "",
+        "kvinder": "3", "maend": "9", "pipeline_kvinder": "18", "pipeline_maend": "22",
+        "afgang": "15", "rekruttering": "", "maal": "40", "sikkerhed": "80",
+        "aar": str(year), "maalaar": str(year + 5), "horisont": "10",
+    }
+
+
+def _page_prefix(env: Any) -> str:
+    """From the current page's directory URL back to the site root (e.g. '../../')."""
+    url = str(getattr(env.page, "url", "") or "")
+    return "../" * url.strip("/").count("/") + ("../" if url.strip("/") else "")
+
+
+def rule_texts(catalogue: Catalogue, prefix: str) -> dict[str, dict[str, str]]:
+    """Title, quote, source and link of every rule entry, keyed by id (texts come from the entries)."""
+    texts = {}
+    for entry in catalogue.of_type("regel"):
+        source = catalogue.source(entry.citation.source)
+        texts[entry.id] = {
+            "titel": entry.title,
+            "citat": " ".join(str(entry.data["citat"]).split()),
+            "kilde": f"{source.title} ({source.year}), afsnit {entry.citation.section}",
+            "beskriver": str(entry.data["beskriver"]),
+            "url": prefix + entry.url,
+        }
+    return texts
+
+
+def help_texts(catalogue: Catalogue, prefix: str) -> dict[str, dict[str, str]]:
+    """Field name -> excerpt of a catalogue entry, its title and link (maaltal/hjaelpetekster.yaml)."""
+    index = catalogue.by_id()
+    out = {}
+    for item in catalogue.data["maaltal/hjaelpetekster"]["hjaelp"]:
+        entry = index[item["post"]]
+        out[item["felt"]] = {"tekst": " ".join(item["uddrag"].split()), "titel": entry.title,
+                             "url": prefix + entry.url}
+    return out
+
+
+def duty_data(catalogue: Catalogue, prefix: str) -> dict[str, Any]:
+    return with_rule_texts(catalogue.data["maaltal/pligter"], rule_texts(catalogue, prefix))
+
+
+def register(env: Any, catalogue: Catalogue) -> None:
+    @env.macro
+    def maaltal_widget() -> Markup:
+        prefix = _page_prefix(env)
+        duties = duty_data(catalogue, prefix)
+        rule = balance.BalanceRule.from_data(catalogue.balance)
+        values = default_scenario()
+        result = targets.evaluate_form(values, rule, DutyRules.from_data(duties))
+        return render.html_block(
+            "widgets/maaltal.html", values=values, result=result, labels=LABELS,
+            kinds=DutyRules.from_data(duties).kinds, help=help_texts(catalogue, prefix),
+            data={"balance": dict(catalogue.balance), "duties": duties, "defaults": values})

@@ -1,0 +1,129 @@
+""""Sæt måltal": one scenario in, everything the page shows out (plain values, Danish text).
+
+Combines the balance rule (balance.py), the § 11 duties (obligations.py), the exact projection
+(projection.py) and its inverse (inverse.py). The build renders the default scenario with this
+function and the browser calls it through koensbalance.bridge ("maaltal.evaluate") on every change.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from koensbalance.maaltal import balance
+from koensbalance.maaltal.chart import chart
+from koensbalance.maaltal.inverse import required_share
+from koensbalance.maaltal.obligations import DutyRules, obligations
+from koensbalance.maaltal.projection import Projection, project, target_count
+from koensbalance.maaltal.scenario import Scenario, parse_scenario
+from koensbalance.text import format_pct
+
+NOUNS = {"kvinder": "kvinder", "maend": "mænd"}
+
+
+def share_text(fraction: float) -> str:
+    """A share for sentences: whole percent, or one decimal when it is not whole (12,5 pct.)."""
+    pct = round(100 * fraction, 1)
+    return format_pct(pct, 0 if pct.is_integer() else 1)
+
+
+def evaluate_form(raw: Mapping[str, object], rule: balance.BalanceRule,
+                  duties: DutyRules) -> dict[str, Any]:
+    """Validate raw form values (InputError with Danish messages) and evaluate the scenario."""
+    scenario = parse_scenario(raw, [k.id for k in duties.kinds])
+    return evaluate(scenario, rule, duties)
+
+
+def evaluate(s: Scenario, rule: balance.BalanceRule, duties: DutyRules) -> dict[str, Any]:
+    top = balance.assess(s.women, s.men, rule)
+    board = balance.assess(s.board_women, s.board_men, rule) if s.has_board else None
+    duty_result = obligations(duties, s.institution, s.employees, s.has_board, board, top)
+    needed = target_count(s.size, s.target_pct)
+    minimum = rule.minimum(s.size) if s.size > 1 else 1
+    projection = project(s.under_count, s.size, s.turnover, s.recruit, s.horizon, needed, minimum)
+    noun = NOUNS[s.under]
+    rows = _rows(projection, s.status_year)
+    return {
+        "title": f"Status og måltal pr. 31. december {s.status_year}",
+        "noun": noun,
+        "status": top.to_dict(),
+        "board": board.to_dict() if board else None,
+        "obligations": duty_result.to_dict(),
+        "recruit": _recruit_text(s, noun),
+        "headline": _headline(s, projection, noun),
+        "inverse": _inverse_text(s, needed, noun),
+        "expected": _expected_text(s, projection, noun),
+        "target_text": f"Måltal: mindst {format_pct(s.target_pct)} {noun} ({needed} af {s.size}) "
+                       f"senest i {s.target_year}, med {share_text(s.probability)} sandsynlighed.",
+        "columns": _columns(s, noun),
+        "rows": rows,
+        "chart": chart(projection.years, s.status_year, rule.min_share_pct, s.target_pct, noun),
+        "csv": _csv(_columns(s, noun), rows),
+        "csv_name": f"maaltal-fremskrivning-{s.status_year}.csv",
+    }
+
+
+def _recruit_text(s: Scenario, noun: str) -> str:
+    if s.recruit_input is not None:
+        return f"Andel {noun} blandt nye ledere: {share_text(s.recruit)} (jeres eget skøn)."
+    assert s.pipeline_women is not None and s.pipeline_men is not None
+    count = s.pipeline_men if s.under == "maend" else s.pipeline_women
+    return (f"Andel {noun} blandt nye ledere: {share_text(s.recruit)} – det samme som på niveauet "
+            f"under ({count} af {s.pipeline_women + s.pipeline_men}).")
+
+
+def _headline(s: Scenario, p: Projection, noun: str) -> str:
+    target = format_pct(s.target_pct)
+    chance = share_text(s.probability)
+    year = p.first_year_reaching(s.probability)
+    if year == 0:
+        return (f"I har allerede mindst {target} {noun} i den øverste ledelse "
+                f"(status pr. 31. december {s.status_year}).")
+    lead = f"Med {share_text(s.recruit)} {noun} blandt nye ledere"
+    if year is None:
+        return (f"{lead} når I ikke {target} inden for {s.horizon} år (til {s.status_year + s.horizon}) "
+                f"med {chance} sandsynlighed.")
+    return f"{lead} når I {target} i {s.status_year + year} med {chance} sandsynlighed."
+
+
+def _inverse_text(s: Scenario, needed: int, noun: str) -> str:
+    years = s.target_year - s.status_year
+    goal = f"{format_pct(s.target_pct)} {noun} senest i {s.target_year} med {share_text(s.probability)} " \
+           f"sandsynlighed"
+    answer = required_share(s.under_count, s.size, s.turnover, years, needed, s.probability)
+    if answer.already:
+        return f"I når {goal}, uanset hvem der ansættes."
+    if answer.share is None:
+        return (f"Selv hvis alle nye ledere er {noun}, når I ikke {goal}: med "
+                f"{share_text(s.turnover)} afgang om året bliver for få stillinger ledige. "
+                f"Vælg et senere år, et lavere måltal eller en lavere sandsynlighed.")
+    whole = math.ceil(100 * answer.share - 1e-9)
+    return f"For at nå {goal} skal mindst {format_pct(whole)} af de nye ledere være {noun}."
+
+
+def _expected_text(s: Scenario, p: Projection, noun: str) -> str:
+    state = p.years[s.target_year - s.status_year]
+    return (f"Forventet andel {noun} i {s.target_year}: {format_pct(100 * state.expected_share)} "
+            f"(med mindst 80 pct. sandsynlighed mellem {state.low_count} og {state.high_count} "
+            f"af {s.size}). Sandsynligheden for kønsbalance i {s.target_year} er "
+            f"{format_pct(100 * state.p_balanced)}")
+
+
+def _columns(s: Scenario, noun: str) -> list[str]:
+    return ["År", f"Forventet antal {noun}", f"Forventet andel {noun}", "Interval (10–90 pct.)",
+            "Sandsynlighed for kønsbalance", f"Sandsynlighed for mindst {format_pct(s.target_pct)} {noun}"]
+
+
+def _rows(p: Projection, first_year: int) -> list[list[str]]:
+    return [
+        [str(first_year + st.year), f"{st.expected_count:.1f}".replace(".", ","),
+         format_pct(100 * st.expected_share), f"{st.low_count}–{st.high_count} af {p.size}",
+         format_pct(100 * st.p_balanced), format_pct(100 * st.p_target)]
+        for st in p.years
+    ]
+
+
+def _csv(columns: list[str], rows: list[list[str]]) -> str:
+    """Semicolon-separated (Danish spreadsheets), one line per year; no cell contains ';' or '"'."""
+    return "\r\n".join(";".join(cells) for cells in [columns, *rows]) + "\r\n"

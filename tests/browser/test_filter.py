@@ -1,0 +1,237 @@
+"""The "Find inspiration" filter page in headless Chromium: facets, counts, URL state, back button,
+the no-JavaScript list, hostile URLs and accessibility. Expected results are computed from the
+catalogue here, never hard-coded. Every test also fails on console errors or foreign requests."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from koensbalance.catalogue import Catalogue, Entry, files
+from tests.support.axe import assert_clean
+from tests.support.build import ROOT
+
+pytestmark = pytest.mark.browser
+READY = "[data-kb-filter-ready]"
+RESULT_TITLES = "[data-kb-results] [data-kb-title]"
+
+
+@pytest.fixture(scope="module")
+def entries() -> tuple[Entry, ...]:
+    return files.read(ROOT).entries
+
+
+def wait_until(page: Any, expression: str) -> None:
+    page.wait_for_function(f"() => {expression}", polling=50, timeout=10_000)
+
+
+def open_filter(page: Any, site_url: str, query: str = "") -> None:
+    page.goto(site_url + "find/" + query)
+    page.wait_for_selector(READY, timeout=10_000)
+
+
+def shown_titles(page: Any) -> set[str]:
+    return set(page.locator(RESULT_TITLES).all_text_contents())
+
+
+def status(page: Any) -> str:
+    return str(page.text_content("[data-kb-result-count]"))
+
+
+def count_label(page: Any, key: str, value: str) -> str:
+    return str(page.text_content(f"label[for='kb-f-{key}-{value}'] [data-kb-count]"))
+
+
+def wait_for_count(page: Any, n: int) -> None:
+    wait_until(page, f"document.querySelectorAll('{RESULT_TITLES}').length === {n}")
+
+
+def test_filter_by_area_and_target_group(page: Any, site_url: str, entries: tuple[Entry, ...]) -> None:
+    open_filter(page, site_url)
+    assert status(page) == f"Alle {len(entries)} poster vises."
+    in_area = [e for e in entries if "rekruttering" in e.areas]
+    page.check("#kb-f-omraade-rekruttering")
+    wait_for_count(page, len(in_area))
+    assert shown_titles(page) == {e.title for e in in_area}
+    assert status(page) == f"{len(in_area)} poster passer til filteret (af {len(entries)})."
+
+    both = [e for e in in_area if "hr" in e.target_groups]
+    assert 0 < len(both) < len(in_area)
+    page.check("#kb-f-maalgruppe-hr")
+    wait_for_count(page, len(both))
+    assert shown_titles(page) == {e.title for e in both}
+    assert status(page).startswith(f"{len(both)} poster passer")
+    # Counts say what each value would give alongside the other choices.
+    assert count_label(page, "maalgruppe", "ansaettelsesudvalg") == \
+        f"({sum(1 for e in in_area if 'ansaettelsesudvalg' in e.target_groups)})"
+    assert count_label(page, "sektor", "stat") == f"({sum(1 for e in both if 'stat' in e.sectors)})"
+    assert count_label(page, "omraade", "kultur") == \
+        f"({sum(1 for e in entries if 'kultur' in e.areas and 'hr' in e.target_groups)})"
+
+    # A result shows title, summary, type, area and source, and links to the entry page.
+    first = page.locator("[data-kb-results] li").first
+    title = first.locator("[data-kb-title]").text_content()
+    entry = next(e for e in both if e.title == title)
+    assert first.locator("[data-kb-meta]").text_content().startswith(entry.type.label + " · ")
+    assert "Rekruttering" in first.locator("[data-kb-meta]").text_content()
+    first.locator("[data-kb-title]").click()
+    page.wait_for_url("**/" + entry.url)
+    assert page.locator("h1").first.text_content().startswith(entry.title)
+
+
+def searchable_text(catalogue: Catalogue, entry: Entry) -> str:
+    """What the text box searches: title, summary and the labels of the entry's facet values."""
+    labels = [catalogue.term("indsatsomraader", a).label for a in entry.areas]
+    labels += [catalogue.term("maalgrupper", g).label for g in entry.target_groups]
+    labels += [catalogue.term("sektorer", s).label for s in entry.sectors]
+    labels += [entry.type.label, catalogue.source(entry.citation.source).short_name]
+    return " ".join([entry.title, entry.summary or "", *labels]).lower()
+
+
+def test_text_box_narrows_the_filtered_set(page: Any, site_url: str, entries: tuple[Entry, ...]) -> None:
+    catalogue = files.read(ROOT)
+    open_filter(page, site_url, "?omraade=rekruttering")
+    page.fill("#kb-filter-tekst", "Udvalg  KØN")  # every word must occur, in any case and order
+    expected = [e for e in entries if "rekruttering" in e.areas
+                and all(w in searchable_text(catalogue, e) for w in ("udvalg", "køn"))]
+    assert 0 < len(expected) < sum(1 for e in entries if "rekruttering" in e.areas)
+    wait_for_count(page, len(expected))
+    assert shown_titles(page) == {e.title for e in expected}
+    assert parse_qs(urlsplit(page.url).query) == {"omraade": ["rekruttering"], "tekst": ["Udvalg  KØN"]}
+
+
+def test_reload_with_the_url_gives_the_same_view(page: Any, site_url: str) -> None:
+    open_filter(page, site_url)
+    page.check("#kb-f-omraade-rekruttering")
+    page.check("#kb-f-sektor-kommune")
+    wait_until(page, "location.search.includes('sektor=kommune')")
+    before = shown_titles(page)
+    url = page.url
+    assert parse_qs(urlsplit(url).query) == {"omraade": ["rekruttering"], "sektor": ["kommune"]}
+    page.goto("about:blank")
+    open_filter(page, site_url, "?" + urlsplit(url).query)
+    assert page.is_checked("#kb-f-omraade-rekruttering") and page.is_checked("#kb-f-sektor-kommune")
+    assert not page.is_checked("#kb-f-sektor-stat")
+    assert shown_titles(page) == before
+
+
+def test_back_button_restores_the_previous_view(page: Any, site_url: str,
+                                                 entries: tuple[Entry, ...]) -> None:
+    open_filter(page, site_url)
+    page.check("#kb-f-omraade-kultur")
+    in_area = {e.title for e in entries if "kultur" in e.areas}
+    wait_for_count(page, len(in_area))
+    page.check("#kb-f-type-initiativ")
+    narrowed = {e.title for e in entries if "kultur" in e.areas and e.type.name == "initiativ"}
+    wait_for_count(page, len(narrowed))
+    page.go_back()
+    wait_for_count(page, len(in_area))
+    assert shown_titles(page) == in_area
+    assert page.is_checked("#kb-f-omraade-kultur") and not page.is_checked("#kb-f-type-initiativ")
+    page.go_back()
+    wait_until(page, "!document.querySelector('#kb-f-omraade-kultur').checked")
+    assert status(page) == f"Alle {len(entries)} poster vises."
+    page.go_forward()
+    wait_for_count(page, len(in_area))
+
+
+def test_without_javascript_every_entry_is_listed_by_area(chromium: Any, site_url: str,
+                                                         entries: tuple[Entry, ...]) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "find/")
+    assert page.locator("[data-kb-filter-form]").is_hidden()  # no dead form without JavaScript
+    hrefs = page.eval_on_selector_all("[data-kb-static] li > a", "links => links.map(a => a.href)")
+    assert {urlsplit(h).path.lstrip("/") for h in hrefs} == {e.url for e in entries}
+    headings = page.locator("[data-kb-static] h2").all_text_contents()
+    assert "Rekruttering" in "".join(headings) and "Kultur i hverdagen" in "".join(headings)
+    rekruttering = page.locator("#omraade-rekruttering + ul > li")
+    assert rekruttering.count() == sum(1 for e in entries if "rekruttering" in e.areas)
+    page.click("#omraade-rekruttering + ul > li > a")  # the links work
+    assert page.locator("h1").count() == 1 and "404" not in page.title()
+    context.close()
+
+
+def test_hostile_url_is_shown_as_text_never_run(page: Any, site_url: str,
+                                                entries: tuple[Entry, ...]) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    script = "<script>window.kbPwned=1</script><img src=x onerror=\"window.kbPwned=2\">"
+    huge = "x" * 20_000  # the test server refuses request lines over 64 kB
+    query = ("?område=" + script + "&maalgruppe=ingen-saadan&omraade=rekruttering&kilde=" + huge
+             + "&tekst=" + huge + "&ukendt=1")
+    open_filter(page, site_url, query.replace("#", "%23"))
+    assert page.evaluate("window.kbPwned") is None and dialogs == []
+    notice = page.locator("[data-kb-unknown]")
+    assert notice.is_visible()
+    shown = notice.locator("code").all_text_contents()
+    assert "område=" + script in shown  # as text, exactly
+    assert "maalgruppe=ingen-saadan" in shown and "ukendt=1" in shown
+    assert all(len(text) <= 81 for text in shown)  # huge values are cut when shown
+    assert notice.locator("script, img").count() == 0
+    # The recognised value is applied; the rest is ignored.
+    in_area = {e.title for e in entries if "rekruttering" in e.areas}
+    assert shown_titles(page) == in_area
+    assert page.input_value("#kb-filter-tekst") == ""
+
+
+def test_danish_query_key_from_the_issue_is_understood(page: Any, site_url: str,
+                                                       entries: tuple[Entry, ...]) -> None:
+    open_filter(page, site_url, "?område=rekruttering")
+    assert page.is_checked("#kb-f-omraade-rekruttering")
+    assert shown_titles(page) == {e.title for e in entries if "rekruttering" in e.areas}
+    assert page.locator("[data-kb-unknown]").is_hidden()
+
+
+def test_keyboard_only(page: Any, site_url: str, entries: tuple[Entry, ...]) -> None:
+    open_filter(page, site_url)
+    page.focus("#kb-filter-tekst")
+    page.keyboard.press("Tab")  # the first area checkbox
+    first_area = page.evaluate("document.activeElement.value")
+    page.keyboard.press("Space")
+    expected = {e.title for e in entries if first_area in e.areas}
+    wait_for_count(page, len(expected))
+    assert shown_titles(page) == expected
+    page.keyboard.press("Space")
+    wait_until(page, f"document.querySelector('[data-kb-result-count]').textContent === "
+               f"'Alle {len(entries)} poster vises.'")
+    assert not page.is_checked(f"#kb-f-omraade-{first_area}")
+
+
+def test_entry_page_values_link_to_the_filtered_view(page: Any, site_url: str,
+                                                     entries: tuple[Entry, ...]) -> None:
+    entry = next(e for e in entries if e.target_groups and e.sectors and e.areas)
+    page.goto(site_url + entry.url)
+    link = page.locator(f"a[href$='find/?maalgruppe={entry.target_groups[0]}']")
+    link.click()
+    page.wait_for_selector(READY)
+    assert page.is_checked(f"#kb-f-maalgruppe-{entry.target_groups[0]}")
+    assert entry.title in shown_titles(page)
+    page.go_back()
+    page.locator(f".kb-entry-meta a[href$='find/?omraade={entry.areas[0]}']").click()
+    page.wait_for_selector(READY)
+    assert page.is_checked(f"#kb-f-omraade-{entry.areas[0]}")
+
+
+def settled(page: Any) -> None:
+    """Wait for CSS transitions to end (Material's back-to-top button fades in as the page scrolls;
+    axe would measure its contrast half-way)."""
+    wait_until(page, "document.getAnimations().length === 0")
+
+
+def test_no_accessibility_violations_initial_and_filtered(page: Any, site_url: str) -> None:
+    open_filter(page, site_url)
+    settled(page)
+    assert_clean(page)
+    page.check("#kb-f-omraade-rekruttering")
+    page.check("#kb-f-maalgruppe-hr")
+    page.fill("#kb-filter-tekst", "ingen post har dette ord")
+    wait_for_count(page, 0)
+    assert "Ingen poster" in status(page)
+    settled(page)
+    assert_clean(page)
+    open_filter(page, site_url, "?omraade=ingen&kilde=<b>x</b>")
+    settled(page)
+    assert_clean(page)

@@ -1,0 +1,186 @@
+"""Form input of "Sæt måltal": valid scenarios never raise; invalid ones raise InputError with a
+Danish message naming the field; the page's sentences, table and CSV come from the projection."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from macros.maaltal_macros import default_scenario, duty_data
+
+from koensbalance import bridge
+from koensbalance.catalogue import Catalogue, files
+from koensbalance.errors import InputError
+from koensbalance.maaltal.balance import BalanceRule
+from koensbalance.maaltal.obligations import DutyRules
+from koensbalance.maaltal.scenario import LABELS, parse_scenario
+from koensbalance.maaltal.targets import evaluate_form
+from tests.support.build import ROOT
+
+KINDS = ["stat", "region", "kommune", "anden"]
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return files.read(ROOT)
+
+
+@pytest.fixture(scope="module")
+def setup(catalogue: Catalogue) -> tuple[BalanceRule, DutyRules, dict[str, Any]]:
+    data = duty_data(catalogue, "../../")
+    return BalanceRule.from_data(catalogue.balance), DutyRules.from_data(data), data
+
+
+def scenario(**changes: str) -> dict[str, str]:
+    return {**default_scenario(date(2025, 6, 1)), **changes}
+
+
+def errors_of(raw: dict[str, str]) -> dict[str, str]:
+    with pytest.raises(InputError) as caught:
+        parse_scenario(raw, KINDS)
+    return {e.field: e.message for e in caught.value.errors}
+
+
+def test_default_scenario_reads_as_the_page_says(setup: Any) -> None:
+    rule, duties, _ = setup
+    result = evaluate_form(scenario(), rule, duties)
+    assert result["title"] == "Status og måltal pr. 31. december 2024"
+    assert result["recruit"] == ("Andel kvinder blandt nye ledere: 45 pct. – det samme som på "
+                                 "niveauet under (18 af 40).")
+    assert result["headline"].startswith("Med 45 pct. kvinder blandt nye ledere når I ")
+    assert result["inverse"].startswith("For at nå 40 pct. kvinder senest i 2029 med 80 pct. "
+                                        "sandsynlighed skal mindst ")
+    assert len(result["rows"]) == 11 and result["rows"][0][:3] == ["2024", "3,0", "25 pct."]
+    lines = result["csv"].splitlines()
+    assert lines[0].split(";") == result["columns"] and len(lines) == 12
+    assert lines[1] == ";".join(result["rows"][0])
+
+
+def test_headline_matches_the_issue_example_form(setup: Any) -> None:
+    rule, duties, _ = setup
+    result = evaluate_form(scenario(kvinder="3", maend="7", afgang="30", rekruttering="60",
+                                    horisont="10", maalaar="2030"), rule, duties)
+    assert result["headline"].startswith("Med 60 pct. kvinder blandt nye ledere når I 40 pct. i 20")
+    assert result["headline"].endswith(" med 80 pct. sandsynlighed.")
+
+
+def test_already_balanced_and_unreachable_cases(setup: Any) -> None:
+    rule, duties, _ = setup
+    done = evaluate_form(scenario(kvinder="6", maend="6"), rule, duties)
+    assert done["headline"] == ("I har allerede mindst 40 pct. kvinder i den øverste ledelse "
+                                "(status pr. 31. december 2024).")
+    stuck = evaluate_form(scenario(kvinder="0", maend="20", afgang="2", maalaar="2026"), rule, duties)
+    assert stuck["inverse"].startswith("Selv hvis alle nye ledere er kvinder, når I ikke 40 pct.")
+    men = evaluate_form(scenario(kvinder="8", maend="2", pipeline_kvinder="10", pipeline_maend="30"),
+                        rule, duties)
+    assert men["noun"] == "mænd" and "75 pct. mænd blandt nye ledere" in men["headline"]
+
+
+@pytest.mark.parametrize(("changes", "field", "message"), [
+    ({"kvinder": "x"}, "kvinder", "Antal kvinder i den øverste ledelse skal være et helt tal, fx 3."),
+    ({"kvinder": "-2"}, "kvinder", "Antal kvinder i den øverste ledelse kan ikke være negativt."),
+    ({"kvinder": "0", "maend": "0"}, "kvinder", "Den øverste ledelse skal have mindst én person."),
+    ({"kvinder": "150", "maend": "51"}, "kvinder",
+     "Beregningen kan højst regne på 200 personer i den øverste ledelse."),
+    ({"afgang": "120"}, "afgang", "Afgang pr. år skal være mellem 0 og 100 pct."),
+    ({"afgang": ""}, "afgang", "Udfyld afgang pr. år."),
+    ({"rekruttering": "1e3"}, "rekruttering",
+     "Andel af det underrepræsenterede køn blandt nye ledere skal være et tal mellem 0 og 100 pct., "
+     "fx 15 eller 12,5."),
+    ({"horisont": "31"}, "horisont", "Antal år i fremskrivningen skal være mellem 1 og 30 år."),
+    ({"horisont": "0"}, "horisont", "Antal år i fremskrivningen skal være mellem 1 og 30 år."),
+    ({"maalaar": "2040"}, "maalaar",
+     "Måltallet skal være nået i et år fra 2025 til 2034 (inden for fremskrivningen)."),
+    ({"maal": "0"}, "maal", "Måltal skal være mellem 1 og 100 pct."),
+    ({"sikkerhed": "100"}, "sikkerhed", "Sandsynlighed skal være mellem 1 og 99 pct."),
+    ({"institution": "<script>"}, "institution", "Vælg type af institution på listen."),
+    ({"pipeline_kvinder": "", "pipeline_maend": ""}, "rekruttering",
+     "Udfyld andel af det underrepræsenterede køn blandt nye ledere – eller antallet af kvinder og "
+     "mænd på niveauet under."),
+    ({"pipeline_maend": ""}, "pipeline_maend",
+     "Udfyld antal mænd på niveauet under (eller lad begge felter om niveauet under stå tomme)."),
+    ({"bestyrelse": "ja"}, "bestyrelse_kvinder", "Udfyld antal kvinder i bestyrelsen."),
+    ({"medarbejdere": "9" * 50}, "medarbejdere", "Antal medarbejdere er for langt til at være et tal."),
+])
+def test_each_problem_has_a_danish_message_naming_the_field(changes: dict[str, str], field: str,
+                                                            message: str) -> None:
+    assert errors_of(scenario(**changes)).get(field) == message
+
+
+def test_all_problems_are_reported_together() -> None:
+    found = errors_of(scenario(kvinder="x", afgang="200", horisont="99"))
+    assert set(found) == {"kvinder", "afgang", "horisont"}
+
+
+def test_board_numbers_are_ignored_without_a_board(setup: Any) -> None:
+    rule, duties, _ = setup
+    result = evaluate_form(scenario(bestyrelse="nej", bestyrelse_kvinder="x"), rule, duties)
+    assert result["board"] is None
+
+
+PCT = st.one_of(st.integers(0, 100).map(str),
+                st.decimals(0, 100, places=2).map(lambda d: str(d).replace(".", ",")))
+
+
+@st.composite
+def valid_forms(draw: st.DrawFn) -> dict[str, str]:
+    size = draw(st.integers(1, 200))
+    women = draw(st.integers(0, size))
+    year = draw(st.integers(2000, 2070))
+    horizon = draw(st.integers(1, 30))
+    pipeline = draw(st.one_of(st.none(), st.tuples(st.integers(0, 500), st.integers(0, 500))))
+    recruit = draw(PCT) if pipeline is None or sum(pipeline) == 0 else draw(st.one_of(st.just(""), PCT))
+    board = draw(st.sampled_from(["ja", "nej"]))
+    return {
+        "institution": draw(st.sampled_from(KINDS)), "medarbejdere": str(draw(st.integers(0, 10**6))),
+        "bestyrelse": board, "bestyrelse_kvinder": str(draw(st.integers(0, 9))),
+        "bestyrelse_maend": str(draw(st.integers(1, 9))), "kvinder": str(women),
+        "maend": str(size - women),
+        "pipeline_kvinder": "" if pipeline is None else str(pipeline[0]),
+        "pipeline_maend": "" if pipeline is None else str(pipeline[1]),
+        "afgang": draw(PCT), "rekruttering": recruit, "maal": str(draw(st.integers(1, 100))),
+        "sikkerhed": str(draw(st.integers(1, 99))), "aar": str(year),
+        "maalaar": str(year + draw(st.integers(1, horizon))), "horisont": str(horizon),
+    }
+
+
+@given(raw=valid_forms())
+def test_valid_input_never_raises(setup: Any, raw: dict[str, str]) -> None:
+    rule, duties, _ = setup
+    result = evaluate_form(raw, rule, duties)
+    assert len(result["rows"]) == int(raw["horisont"]) + 1
+    json.dumps(result)  # plain values only: what the browser receives
+
+
+@given(raw=valid_forms(), field=st.sampled_from(sorted(set(LABELS) - {"rekruttering", "pipeline_kvinder",
+                                                                      "pipeline_maend", "bestyrelse_kvinder",
+                                                                      "bestyrelse_maend"})),
+       junk=st.one_of(st.just(""), st.just("-1"), st.just("abc"), st.just("<img src=x>"),
+                      st.text(min_size=41, max_size=60), st.just("12,5,5")))
+def test_invalid_input_raises_the_typed_error_naming_the_field(setup: Any, raw: dict[str, str],
+                                                               field: str, junk: str) -> None:
+    rule, duties, _ = setup
+    broken = {**raw, field: junk}
+    with pytest.raises(InputError) as caught:
+        evaluate_form(broken, rule, duties)
+    messages = {e.field: e.message for e in caught.value.errors}
+    # The broken field (or, for a year, the field that depends on it) carries a Danish message.
+    named = messages.get(field) or messages.get("maalaar")
+    assert named, messages
+    assert any(word in named for word in ("skal", "Udfyld", "Vælg", "kan ikke", "for langt"))
+
+
+def test_bridge_returns_json_with_result_or_field_errors(setup: Any) -> None:
+    rule, _, data = setup
+    small = [{"gruppestoerrelse": n, "mindst": m} for n, m in rule.small_groups]
+    rules = {"balance": {"mindste_andel_pct": rule.min_share_pct, "smaa_grupper": small}, "duties": data}
+    ok = json.loads(bridge.call("maaltal.evaluate", json.dumps({"rules": rules, "input": scenario()})))
+    assert ok["ok"] is True and ok["result"]["title"].startswith("Status og måltal pr. 31. december")
+    bad = json.loads(bridge.call("maaltal.evaluate",
+                                 json.dumps({"rules": rules, "input": scenario(afgang="x")})))
+    assert bad == {"ok": False, "errors": [{"field": "afgang", "message": (
+        "Afgang pr. år skal være et tal mellem 0 og 100 pct., fx 15 eller 12,5.")}]}
