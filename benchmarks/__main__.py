@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tests.support import browser as browser_support
 from tests.support import nginx
-from tests.support.build import mkdocs_build
 from tests.support.server import serve
 
 from benchmarks import build_scaling, filter_bench, maaltal_bench, workshop_bench
 from benchmarks.browser_timing import time_page, write_bare_page
+from benchmarks.common import built_site, print_table
 
 PAGES = (("bare page: loadPyodide + our wheel", "bench-bare.html", "body[data-ready]", "bare-ready"),
          ("balance widget", "maaltal/balance/", "[data-kb-answered]", "kb-widget-first-answer"),
@@ -54,12 +53,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scaling", default="1,10,100", help="catalogue size factors to build")
     args = parser.parse_args(argv)
     rows: list[tuple[str, str]] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        result = mkdocs_build(site)
-        if result.returncode != 0:
-            print(result.stderr, file=sys.stderr)
-            return 1
+    with built_site() as site:
         total, count = _size(site)
         pyodide, _ = _size(site / "assets" / "pyodide")
         rows.append(("built site size (MB, files; incl. .br/.gz copies)", f"{total / 1e6:.1f} MB, {count}"))
@@ -67,7 +61,7 @@ def main(argv: list[str]) -> int:
         index = site / "search" / "search_index.json"
         rows.append(("search index (kB)", f"{index.stat().st_size / 1e3:.0f}"))
         write_bare_page(site)
-        with serve(site) as url, nginx.serve(site, Path(tmp) / "nginx") as nginx_url:
+        with serve(site) as url, nginx.serve(site, site.parent / "nginx") as nginx_url:
             with sync_playwright() as playwright:
                 def launch(profile: str) -> Any:
                     return browser_support.launch_persistent(playwright, profile)
@@ -80,11 +74,7 @@ def main(argv: list[str]) -> int:
                 rows += workshop_bench.rows(url, launch)
             rows += maaltal_bench.rows(url)  # starts its own Playwright
     rows += build_scaling.rows(tuple(int(f) for f in args.scaling.split(",")))
-    width = max(len(label) for label, _ in rows)
-    print(f"{'measure'.ljust(width)} | value")
-    print(f"{'-' * width}-|------")
-    for label, value in rows:
-        print(f"{label.ljust(width)} | {value}")
+    print_table(rows)
     return 0
 
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 import random
 import statistics
-import sys
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -127,22 +125,15 @@ def rows(site: Path, url: str, browser: Any) -> list[tuple[str, str]]:
 def main() -> int:
     from playwright.sync_api import sync_playwright
     from tests.support import browser as browser_support
-    from tests.support.build import mkdocs_build
     from tests.support.server import serve
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        result = mkdocs_build(site)
-        if result.returncode != 0:
-            print(result.stderr, file=sys.stderr)
-            return 1
-        with serve(site) as url, sync_playwright() as playwright:
-            browser = browser_support.launch(playwright)
-            table = rows(site, url, browser)
-            browser.close()
-    width = max(len(label) for label, _ in table)
-    for label, value in table:
-        print(f"{label.ljust(width)} | {value}")
+    from benchmarks.common import built_site, print_table
+
+    with built_site() as site, serve(site) as url, sync_playwright() as playwright:
+        browser = browser_support.launch(playwright)
+        table = rows(site, url, browser)
+        browser.close()
+    print_table(table)
     return 0
 
 

@@ -5,11 +5,8 @@ Chromium. `rows(site_url, launch)` for the bench table; run alone with
 
 from __future__ import annotations
 
-import sys
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from macros import site_data
@@ -54,19 +51,13 @@ def rows(site_url: str, launch: Callable[[str], Any]) -> list[tuple[str, str]]:
 def main() -> int:
     from playwright.sync_api import sync_playwright
     from tests.support import browser as browser_support
-    from tests.support.build import mkdocs_build
     from tests.support.server import serve
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        result = mkdocs_build(site)
-        if result.returncode != 0:
-            print(result.stderr, file=sys.stderr)
-            return 1
-        with serve(site) as url, sync_playwright() as playwright:
-            table = rows(url, lambda profile: browser_support.launch_persistent(playwright, profile))
-    for label, value in table:
-        print(f"{label} | {value}")
+    from benchmarks.common import built_site, print_table
+
+    with built_site() as site, serve(site) as url, sync_playwright() as playwright:
+        table = rows(url, lambda profile: browser_support.launch_persistent(playwright, profile))
+    print_table(table)
     return 0
 
 
