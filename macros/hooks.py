@@ -2,7 +2,7 @@
 
 - on_config: load and validate the catalogue (a bad file stops the build before anything is written)
 - on_files: add one generated page per entry and per source (macros/pages.py does the work)
-- on_post_build: copy the self-hosted Pyodide runtime and our wheels into the site
+- on_post_build: copy the self-hosted Pyodide runtime, our wheels and npm browser libraries into the site
 - on_build_error / exit: never leave a half-written site behind
 """
 
@@ -29,6 +29,7 @@ from macros import (  # noqa: E402
     pyodide_assets,
     security,
     site_data,
+    vendor_assets,
 )
 
 _state: dict[str, Any] = {"command": "build", "finished": True}
@@ -64,6 +65,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     pyodide_assets.copy_into(site_dir)
+    vendor_assets.copy_into(site_dir)
     security.inject_meta(site_dir)  # after every page is written: hashes of their inline scripts
     offline.write_service_worker(site_dir)
     precompress.site(site_dir)

@@ -1,5 +1,6 @@
 """Macros of the workshop planner (docs/workshop/): the planner with its build-time agenda, the list
-of templates, and one page per template. The agenda, its times and checks are computed by
+of templates, and one page per template; and the fillable forms made from the sources' templates
+(project plan, logbook). The agenda, its times and checks, and the forms' Markdown are computed by
 koensbalance.workshop, the same code the browser runs."""
 
 from __future__ import annotations
@@ -7,8 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
-from koensbalance.catalogue import Catalogue
+from koensbalance.catalogue import Catalogue, CatalogueError
+from koensbalance.workshop import forms as workshop_forms
 from koensbalance.workshop import templates as workshop_templates
 from koensbalance.workshop import view
 from koensbalance.workshop.model import KIND_LABELS, BlockKind
@@ -31,6 +34,17 @@ def register(env: Any, catalogue: Catalogue) -> None:
     render.environment().globals["workshop_templates"] = {
         entry_id: [(t.id, t.title) for t in templates if t.entry == entry_id]
         for entry_id in {t.entry for t in templates}
+    }
+
+    forms = workshop_forms.load_forms(catalogue.data[workshop_forms.DATA_KEY],
+                                      {s.id: s.short_name for s in catalogue.sources})
+    problems = workshop_forms.check_against_entries(forms, entries)
+    if problems:
+        raise PluginError(CatalogueError(problems).report())
+    forms_by_id = {f.id: f for f in forms}
+    render.environment().globals["workshop_forms"] = {
+        entry_id: [(f.id, f.title) for f in forms if f.entry == entry_id]
+        for entry_id in {f.entry for f in forms}
     }
 
     def here() -> str:
@@ -75,5 +89,27 @@ def register(env: Any, catalogue: Catalogue) -> None:
                               index_link=pages.link(here(), f"{FOLDER}/index.md"),
                               note=data["varighed_note"])
         return Markup(intro) + Markup("\n\n") + workshop_planner(template_id)
+
+    @env.macro
+    def workshop_form_list() -> Markup:
+        """Markdown list of the fillable forms, each linking to its page."""
+        lines = [f"- [{render.escape(f.title)}]({pages.link(here(), template_path(f.id))}) – "
+                 f"{render.escape(entries[f.entry].title)}" for f in forms]
+        return Markup("\n".join(lines))
+
+    @env.macro
+    def workshop_form_page(form_id: str) -> Markup:
+        """Heading and source of one form, then the form itself (blank, rendered at build time)."""
+        form = forms_by_id.get(form_id)
+        if form is None:
+            raise ValueError(f"Ukendt formular: {form_id}")
+        entry = entries[form.entry]
+        intro = render.render("widgets/workshop_form.md.html", form=form,
+                              source=catalogue.source(form.source), entry=entry,
+                              entry_link=pages.link(here(), pages.entry_path(entry)),
+                              index_link=pages.link(here(), f"{FOLDER}/index.md"))
+        widget = render.html_block("widgets/workshop_form.html", form=form, config=form.to_config(),
+                                   max_value=workshop_forms.MAX_VALUE)
+        return Markup(intro) + Markup("\n\n") + widget
 
     env.variables["workshop_duration_note"] = data["varighed_note"]

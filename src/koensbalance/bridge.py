@@ -14,6 +14,7 @@ from typing import Any
 from koensbalance.errors import InputError
 from koensbalance.maaltal import balance, targets
 from koensbalance.maaltal.obligations import DutyRules
+from koensbalance.workshop import forms
 
 Handler = Callable[[Mapping[str, Any]], Any]
 
@@ -41,6 +42,17 @@ def _workshop(name: str) -> Handler:
     return handler
 
 
+def _plan(name: str) -> Handler:
+    """The plan builder's handlers; plan.view imports icalendar only inside "plan.ics"."""
+
+    def handler(payload: Mapping[str, Any]) -> Any:
+        from koensbalance.plan import view
+
+        return getattr(view, name)(payload)
+
+    return handler
+
+
 REGISTRY: dict[str, Handler] = {
     "balance.assess": _balance,
     "workshop.plan": _workshop("handle_plan"),
@@ -48,7 +60,16 @@ REGISTRY: dict[str, Handler] = {
     "workshop.import": _workshop("handle_import"),
     "workshop.export": _workshop("handle_export"),
     "workshop.run": _workshop("handle_run"),
+    "workshop.form_markdown": forms.handle_markdown,
+    "workshop.form_export": forms.handle_export,
+    "workshop.form_import": forms.handle_import,
     "maaltal.evaluate": _maaltal,
+    "plan.view": _plan("handle_view"),
+    "plan.ics": _plan("handle_ics"),
+    "plan.open_link": _plan("handle_open_link"),
+    "plan.import": _plan("handle_import"),
+    "plan.export": _plan("handle_export"),
+    "plan.target": _plan("handle_target"),
 }
 
 

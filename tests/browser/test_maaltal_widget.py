@@ -208,6 +208,39 @@ def test_print_layout_shows_only_the_status_and_target_summary(page: Any, site_u
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1  # one page
 
 
+def printed_years(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        "[data-kb-rows] tr", "rows => rows.filter(r => getComputedStyle(r).display !== 'none')"
+                             ".map(r => r.firstElementChild.textContent)")
+
+
+@pytest.mark.parametrize(("target", "printed"), [
+    ("2052", [*map(str, range(2025, 2036)), "2040", "2045", "2050", "2052", "2055"]),
+    ("2030", [*map(str, range(2025, 2036)), "2040", "2045", "2050", "2055"]),
+])
+def test_print_summary_fits_one_page_with_a_30_year_horizon(page: Any, site_url: str, target: str,
+                                                            printed: list[str]) -> None:
+    values = {**default_scenario(), "bestyrelse": "ja", "bestyrelse_kvinder": "2", "bestyrelse_maend": "7",
+              "aar": "2025", "maalaar": target, "horisont": "30"}
+    open_widget(page, site_url + PATH + "?" + urlencode(values))
+    page.wait_for_function("() => document.querySelectorAll('[data-kb-rows] tr').length === 31",
+                           polling=50, timeout=20_000)
+    assert page.locator("[data-kb-board-status]").is_visible()
+    assert page.locator(".kb-maaltal__print-note").is_hidden()  # on screen: every year, no note
+    page.emulate_media(media="print")
+    assert printed_years(page) == printed
+    target_row = page.locator("[data-kb-rows] tr[data-kb-target-year]")
+    assert target_row.is_visible() and target_row.locator("th").inner_text() == target
+    assert target_row.locator("td").first.evaluate("e => getComputedStyle(e).fontWeight") == "700"
+    assert target_row.inner_text().split("\t")[1:] == cpython(values)["rows"][int(target) - 2025][1:]
+    note = page.locator(".kb-maaltal__print-note")
+    assert note.is_visible() and "hvert 5. år, det sidste år og måltalsåret" in note.inner_text()
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1  # one page
+    page.emulate_media(media="screen")
+    assert len(printed_years(page)) == 31
+
+
 def test_axe_finds_nothing_in_initial_computed_and_error_states(page: Any, site_url: str) -> None:
     from tests.support.axe import assert_clean
 

@@ -11,8 +11,9 @@ from typing import Any
 import icalendar
 import pytest
 
-from koensbalance.workshop import codec, exports
+from koensbalance.workshop import codec
 from tests.support.axe import AXE, assert_clean
+from tests.support.build import ROOT as ROOT_DIR
 
 pytestmark = pytest.mark.browser
 ROOT = "[data-kb-widget='workshop']"
@@ -233,47 +234,78 @@ def test_json_export_and_import(page: Any, site_url: str, tmp_path: Any) -> None
     assert page.text_content("[data-kb-import-error]") == ""
 
 
-def qr_modules(page: Any) -> list[list[bool]]:
-    """Read the QR image back from pixels (draw it on a canvas and sample every module's centre)."""
-    size = len(exports.qr(current_link(page)).matrix) + 8  # modules incl. the 4-module quiet zone
-    return page.evaluate(
-        """async (size) => {
-          const img = document.querySelector('[data-kb-qr]');
-          await img.decode();
-          const scale = 4, canvas = document.createElement('canvas');
-          canvas.width = canvas.height = size * scale;
-          const ctx = canvas.getContext('2d');
-          ctx.drawImage(img, 0, 0, size * scale, size * scale);
-          const data = ctx.getImageData(0, 0, size * scale, size * scale).data;
-          const rows = [];
-          for (let y = 4; y < size - 4; y++) {
-            const row = [];
-            for (let x = 4; x < size - 4; x++) {
-              const i = ((y * scale + 2) * size * scale + (x * scale + 2)) * 4;
-              row.push(data[i] < 128);
-            }
-            rows.push(row);
-          }
-          return rows;
-        }""", size)
+JSQR = ROOT_DIR / "node_modules" / "jsqr" / "dist" / "jsQR.js"
+JSQR_PATH = "/__test__/jsQR.js"  # served to this page only, by the test's route
+DECODER = """() => {
+  // Read the QR image the way a phone does: rasterise it on a canvas with a white margin, decode the
+  // pixels with jsQR. Returns the decoded text, or null (image not loaded yet, or no QR code found).
+  window.kbDecodeQr = () => {
+    const img = document.querySelector('[data-kb-qr]');
+    if (!img || !img.complete || !img.naturalWidth) return null;
+    const scale = 3, margin = 40;  // 3 px per SVG pixel (12 px per module) and a white margin
+    const side = img.naturalWidth * scale;
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = side + 2 * margin;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(img, margin, margin, side, side);
+    const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const code = jsQR(pixels.data, pixels.width, pixels.height, { inversionAttempts: 'dontInvert' });
+    return code ? code.data : null;
+  };
+}"""
+
+
+def install_qr_decoder(page: Any) -> None:
+    """jsQR (npm, node_modules/jsqr) is loaded as a same-origin file through a Playwright route, so the
+    site's Content-Security-Policy (script-src 'self') stays on and is obeyed."""
+    page.route(f"**{JSQR_PATH}", lambda route: route.fulfill(
+        path=str(JSQR), content_type="text/javascript; charset=utf-8"))
+    page.add_script_tag(url=JSQR_PATH)
+    page.evaluate(DECODER)
+
+
+def wait_for_qr_of(page: Any, link: str) -> None:
+    """Wait until the QR image decodes to `link` (it follows typing a little later than the link)."""
+    try:
+        page.wait_for_function("(link) => window.kbDecodeQr() === link", arg=link, polling=100,
+                               timeout=10_000)
+    except Exception:
+        decoded = page.evaluate("window.kbDecodeQr()")
+        raise AssertionError(f"QR-koden er {decoded!r}, ikke linket {link!r}") from None
 
 
 def test_print_layout_with_qr_of_the_share_link(page: Any, site_url: str) -> None:
     open_planner(page, site_url + "workshop/workshop-heldag/")
+    install_qr_decoder(page)
     wait_until(page, "document.querySelector('[data-kb-qr]').src.startsWith('data:image/svg+xml')")
-    link = current_link(page)
-    expected = [[bool(v) for v in row] for row in exports.qr(link).matrix]
-    assert qr_modules(page) == expected  # the printed QR code is the share link
-    assert codec.decode(link.split("#plan=", 1)[1]).title == "Workshop om ligestilling – hel dag"
     page.emulate_media(media="print")
     assert page.locator("[data-kb-print]").is_visible()
     assert page.locator("[data-kb-qr]").is_visible()
     assert page.locator("[data-kb-form]").is_hidden()
     assert page.locator(".md-header").is_hidden()
     assert page.locator("[data-kb-print] tbody tr").count() == 9
+    printed_link = page.inner_text("[data-kb-print-link]")
+    assert printed_link == current_link(page) and "#plan=1." in printed_link
+    wait_for_qr_of(page, printed_link)  # the printed QR code opens the printed link
+    assert codec.decode(printed_link.split("#plan=", 1)[1]).title == "Workshop om ligestilling – hel dag"
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # one page
     page.emulate_media(media="screen")
+
+
+def test_qr_code_follows_the_edited_agenda(page: Any, site_url: str) -> None:
+    open_planner(page, site_url + "workshop/nyborg-chefmoede/")
+    install_qr_decoder(page)
+    before = current_link(page)
+    wait_for_qr_of(page, before)
+    page.fill("#kb-ws-titel", "Chefmøde i maj")
+    wait_until(page, f"document.querySelector('[data-kb-link]').value !== {json.dumps(before)}")
+    link = current_link(page)
+    wait_for_qr_of(page, link)
+    assert codec.decode(link.split("#plan=", 1)[1]).title == "Chefmøde i maj"
 
 
 def test_run_mode_reschedules_when_a_block_runs_over(page: Any, site_url: str) -> None:

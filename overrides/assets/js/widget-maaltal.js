@@ -62,7 +62,7 @@ export function init(root, client) {
     markSelects(form, answer.ok ? [] : answer.errors);
     if (answer.ok) {
       lastResult = answer.result;
-      render(view, answer.result);
+      render(view, answer.result, input.maalaar);
       view.scenarioError.textContent = "";
       performance.measure("kb-maaltal-render", { start: answered });
       root.dataset.kbComputed = String(++computed);
@@ -186,7 +186,7 @@ function lookup(result, path) {
   return path.split(".").reduce((value, key) => (value == null ? value : value[key]), result);
 }
 
-function render(view, result) {
+function render(view, result, targetYear) {
   delete view.result.dataset.kbStale;
   for (const slot of view.root.querySelectorAll("[data-kb-out]")) {
     const value = lookup(result, slot.dataset.kbOut);
@@ -197,7 +197,7 @@ function render(view, result) {
   note.hidden = !result.obligations.note;
   renderDuties(view, result.obligations.duties);
   renderChart(view.shapes, result.chart.shapes);
-  renderTable(view, result.columns, result.rows);
+  renderTable(view, result.columns, result.rows, Number(String(targetYear).trim()));
 }
 
 function renderDuties(view, duties) {
@@ -230,7 +230,8 @@ function renderChart(group, shapes) {
   group.replaceChildren(...elements);
 }
 
-function renderTable(view, columns, rows) {
+// The target year's row is marked so that the one-page print keeps it (maaltal.css, @media print).
+function renderTable(view, columns, rows, targetYear) {
   view.columns.replaceChildren(...columns.map((text) => {
     const th = document.createElement("th");
     th.scope = "col";
@@ -239,6 +240,7 @@ function renderTable(view, columns, rows) {
   }));
   view.rows.replaceChildren(...rows.map((row) => {
     const tr = document.createElement("tr");
+    if (Number(row[0]) === targetYear) tr.dataset.kbTargetYear = "";
     row.forEach((text, index) => {
       const cell = document.createElement(index === 0 ? "th" : "td");
       if (index === 0) cell.scope = "row";

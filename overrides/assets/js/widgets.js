@@ -7,6 +7,8 @@ const WIDGETS = {
   balance: () => import("./widget-balance.js"),
   maaltal: () => import("./widget-maaltal.js"),
   workshop: () => import("./widget-workshop.js"),
+  "workshop-form": () => import("./widget-workshop-form.js"),
+  plan: () => import("./widget-plan.js"),
 };
 
 let client = null;
