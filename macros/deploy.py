@@ -44,7 +44,8 @@ def server_block(site_dir: Path, listen: str, *, brotli: bool = True) -> str:
         lines += ["    try_files $uri $uri/ =404;", "}"]
         return "\n".join("    " + line for line in lines)
 
-    compression = ["gzip_static on;"] + (["brotli_static on;"] if brotli else [])
+    # Vary: a shared cache in front (a CDN) must not hand a brotli body to a client without brotli.
+    compression = ["gzip_static on;", "gzip_vary on;"] + (["brotli_static on;"] if brotli else [])
     return "\n".join([
         "server {",
         f"    listen {listen};",

@@ -1,5 +1,6 @@
 """Fill in the service worker (overrides/sw.js, copied to the site root) after the build: its version
-is a hash of the built files, its precache list the widget pages and every file they load."""
+is a hash of the built files, its precache list the widget pages and every file they load (Material's
+search fetches its index on every page: without it, a page offline throws "Network error")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 SW = "sw.js"
 SKIP_SUFFIXES = {".gz", ".br", ".map"}
+SEARCH_INDEX = "search/search_index.json"
 
 
 def widget_pages(site_dir: Path) -> list[str]:
@@ -23,7 +25,8 @@ def widget_pages(site_dir: Path) -> list[str]:
 def precache(site_dir: Path) -> list[str]:
     assets = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets").rglob("*")
                     if p.is_file() and p.suffix not in SKIP_SUFFIXES)
-    return widget_pages(site_dir) + assets
+    search = [SEARCH_INDEX] if (site_dir / SEARCH_INDEX).is_file() else []
+    return widget_pages(site_dir) + assets + search
 
 
 def version(site_dir: Path, files: list[str]) -> str:

@@ -71,8 +71,10 @@ def _entry_page(catalogue: Catalogue, entry: Entry) -> GeneratedPage:
         figures=[(by_id[i], link(path, entry_path(by_id[i]))) for i in entry.data.get("noegletal") or ()],
         charts=_charts(catalogue, entry),
     )
-    concepts = [(c, link(path, entry_path(c)), forms) for c, forms in glossary.concepts_in(entry, catalogue)]
-    markdown += render.render("entries/concepts.md.html", concepts=concepts, tooltip=glossary.tooltip)
+    concepts = glossary.concepts_in(entry, catalogue)
+    markdown += render.render("entries/concepts.md.html",
+                              concepts=[(c, link(path, entry_path(c))) for c, _ in concepts],
+                              abbreviations=glossary.abbreviations(concepts), tooltip=glossary.tooltip)
     return GeneratedPage(path, markdown)
 
 

@@ -1,7 +1,7 @@
 // Service worker: after a first visit to a page with a widget, the widget pages (and everything they
-// load: Pyodide, our wheels, scripts, styles) keep working offline. The build fills in the version
-// (a hash of the built files) and the list of files; a new build gets a new cache and the old one is
-// deleted on activation.
+// load: Pyodide, our wheels, scripts, styles, the search index) keep working offline. The build fills
+// in the version (a hash of the built files) and the list of files; a new build gets a new cache and
+// the old one is deleted on activation.
 const VERSION = "__KB_VERSION__";
 const PRECACHE = __KB_PRECACHE__;
 const CACHE = `kb-${VERSION}`;

@@ -259,7 +259,11 @@ export function init(root, client) {
       else if (block.kind === "subheading") node = element("h4", block.text);
       else if (block.kind === "field") {
         node = element("p", "");
-        node.append(element("strong", `${block.label}: `), multiline(block.text));
+        node.append(element("strong", `${block.label}:`));
+        // A list (several lines) starts on its own line under the label.
+        if (block.text.includes("\n")) node.append(document.createElement("br"));
+        else node.append(" ");
+        node.append(multiline(block.text));
       } else if (listItem) {
         if (!list) {
           list = document.createElement("ul");
@@ -476,7 +480,13 @@ async function docxBlob(blocks) {
       case "title": return new Paragraph({ heading: HeadingLevel.TITLE, children: runs(block.text) });
       case "heading": return new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(block.text) });
       case "subheading": return new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs(block.text) });
-      case "field": return new Paragraph({ children: [new TextRun({ text: `${block.label}: `, bold: true }), ...runs(block.text)] });
+      case "field": {
+        const list = block.text.includes("\n");
+        const label = new TextRun({ text: list ? `${block.label}:` : `${block.label}: `, bold: true });
+        const body = runs(block.text);
+        if (list) body[0] = new TextRun({ text: block.text.split("\n")[0], break: 1 });
+        return new Paragraph({ children: [label, ...body] });
+      }
       case "bullet": return new Paragraph({ bullet: { level: 0 }, children: runs(block.text) });
       case "check": return new Paragraph({ bullet: { level: 0 }, children: runs(`${block.checked ? "☑" : "☐"} ${block.text}`) });
       default: return new Paragraph({ children: runs(block.text) });
