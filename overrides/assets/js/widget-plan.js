@@ -395,7 +395,7 @@ export function init(root, client) {
     }
     try {
       const blob = await docxBlob(answer.document);
-      downloadBlob(blob, "handlingsplan.docx");
+      download(blob, "handlingsplan.docx", DOCX_MIME);
     } catch (error) {
       console.warn("Word-dokumentet kunne ikke laves:", error);
       view.outputError.textContent = "Word-dokumentet kunne ikke laves. Brug Markdown eller udskriv planen i stedet.";
@@ -500,15 +500,4 @@ async function docxBlob(blocks) {
   });
   const blob = await Packer.toBlob(doc);
   return new Blob([blob], { type: DOCX_MIME });
-}
-
-function downloadBlob(blob, filename) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -85,8 +85,10 @@ export function renderRunRows(tbody, rows) {
 }
 
 // Save text as a file through a same-origin blob: URL.
-export function download(text, filename, mime) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+// Save text (or a ready Blob, e.g. a .docx) as a file the user downloads.
+export function download(content, filename, mime) {
+  const blob = content instanceof Blob ? content : new Blob([content], { type: `${mime};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
   link.download = filename;

@@ -11,23 +11,17 @@ gives one Danish message."""
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
-import re
-import zlib
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from koensbalance import portable
 from koensbalance.errors import FieldError, InputError
 from koensbalance.plan.model import DEFAULT_TITLE, GENDERS, SUGGESTED, Item, Plan, parse_plan
 
 VERSION = 1
-PREFIX = f"{VERSION}."
 LINK_KEY = "plan"  # the fragment is "#plan=<token>"
 MAX_LINK_CHARS = 16_000
 MAX_JSON_BYTES = 1_000_000
-ALPHABET = re.compile(r"^[A-Za-z0-9_-]*$")
 BROKEN = ("Linket til handlingsplanen er ugyldigt eller ufuldstændigt. Kopiér hele linket, og prøv "
           "igen.")
 UNKNOWN = ("Linket indeholder indsatser, som ikke findes i kataloget (linket kan være lavet med en "
@@ -53,10 +47,7 @@ def encode(plan: Plan, suggestions: Mapping[str, Mapping[str, str]]) -> str:
           item.ansvarlig, item.frist.isoformat() if item.frist else ""] for item in plan.indsatser],
         list(plan.tjekliste),
     ]
-    text = json.dumps(compact, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-    packed = packer.compress(text) + packer.flush()
-    return PREFIX + base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
+    return portable.pack(VERSION, compact)
 
 
 def fits(token: str) -> bool:
@@ -65,26 +56,6 @@ def fits(token: str) -> bool:
 
 def _broken() -> InputError:
     return InputError([FieldError("link", BROKEN)])
-
-
-def _inflate(token: str) -> bytes:
-    if len(token) > MAX_LINK_CHARS or not token.startswith(PREFIX):
-        raise _broken()
-    body = token[len(PREFIX):]
-    if not body or not ALPHABET.match(body):
-        raise _broken()
-    try:
-        packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
-    except (binascii.Error, ValueError):
-        raise _broken() from None
-    unpacker = zlib.decompressobj(-15)
-    try:
-        text = unpacker.decompress(packed, MAX_JSON_BYTES)
-    except zlib.error:
-        raise _broken() from None
-    if unpacker.unconsumed_tail or not unpacker.eof:  # too large once inflated, or cut off
-        raise _broken()
-    return text
 
 
 def _target(raw: Any) -> dict[str, Any] | None:
@@ -108,12 +79,7 @@ def _item(raw: Any) -> dict[str, Any]:
 def decode(token: object, known: Collection[str]) -> Plan:
     """The plan in a share link (suggested fields left out are missing, for prefill), or InputError
     on field "link"; entry ids not in `known` are refused."""
-    if not isinstance(token, str):
-        raise _broken()
-    try:
-        data = json.loads(_inflate(token.strip()).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise _broken() from None
+    data = portable.unpack(token, VERSION, MAX_LINK_CHARS, MAX_JSON_BYTES, _broken())
     if not (isinstance(data, list) and len(data) == 6 and data[0] == VERSION
             and isinstance(data[4], list) and isinstance(data[5], list)):
         raise _broken()

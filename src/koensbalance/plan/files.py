@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
+from koensbalance import portable
 from koensbalance.errors import FieldError, InputError
 from koensbalance.plan.model import Plan, parse_plan
 
@@ -17,26 +15,16 @@ OTHER_VERSION = "Filen er fra en anden version af »Min handlingsplan« og kan i
 
 
 def export_file(plan: Plan) -> str:
-    document = {"format": FILE_FORMAT, "version": FILE_VERSION, "plan": plan.to_dict()}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return portable.write_file(FILE_FORMAT, FILE_VERSION, {"plan": plan.to_dict()})
 
 
 def import_file(text: object) -> Plan:
     """Read a file made by export_file (missing fields stay missing, for prefill); InputError on
     field "import" with a Danish message on anything else."""
-    bad = InputError([FieldError("import", NOT_A_PLAN)])
-    if not isinstance(text, str) or len(text) > MAX_FILE_CHARS:
-        raise bad
-    try:
-        document: Any = json.loads(text)
-    except (ValueError, RecursionError):
-        raise bad from None
-    if not (isinstance(document, dict) and document.get("format") == FILE_FORMAT):
-        raise bad
-    if document.get("version") != FILE_VERSION:
-        raise InputError([FieldError("import", OTHER_VERSION)])
+    document = portable.read_file(text, FILE_FORMAT, FILE_VERSION, MAX_FILE_CHARS, "import",
+                                  NOT_A_PLAN, OTHER_VERSION)
     try:
         return parse_plan(document.get("plan"))
     except InputError as exc:
-        first = exc.errors[0].message if exc.errors else ""
-        raise InputError([FieldError("import", f"Filen indeholder en ugyldig plan: {first}")]) from None
+        message = f"Filen indeholder en ugyldig plan: {portable.first_message(exc)}"
+        raise InputError([FieldError("import", message)]) from None

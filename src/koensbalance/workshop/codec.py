@@ -8,21 +8,15 @@ same validation as every other agenda (model.parse_agenda). Any failure gives on
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
-import re
-import zlib
 from typing import Any
 
+from koensbalance import portable
 from koensbalance.errors import FieldError, InputError
 from koensbalance.workshop.model import Agenda, BlockKind, parse_agenda
 
 VERSION = 1
-PREFIX = f"{VERSION}."
 MAX_LINK_CHARS = 8_000
 MAX_JSON_BYTES = 200_000
-ALPHABET = re.compile(r"^[A-Za-z0-9_-]*$")
 KIND_CODES = {kind: code for code, kind in enumerate(BlockKind)}
 BROKEN = "Linket til dagsordenen er ugyldigt eller ufuldstændigt. Planlæggeren er startet tom."
 
@@ -35,44 +29,16 @@ def encode(agenda: Agenda) -> str:
         [KIND_CODES[BlockKind(k)] for k in data["kraever"]], data["forberedelse"],
         [[b.title, b.minutes, KIND_CODES[b.kind], b.note, 1 if b.from_source else 0] for b in agenda.blocks],
     ]
-    text = json.dumps(compact, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-    packed = packer.compress(text) + packer.flush()
-    return PREFIX + base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
+    return portable.pack(VERSION, compact)
 
 
 def _broken() -> InputError:
     return InputError([FieldError("link", BROKEN)])
 
 
-def _inflate(token: str) -> bytes:
-    if len(token) > MAX_LINK_CHARS or not token.startswith(PREFIX):
-        raise _broken()
-    body = token[len(PREFIX):]
-    if not body or not ALPHABET.match(body):
-        raise _broken()
-    try:
-        packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
-    except (binascii.Error, ValueError):
-        raise _broken() from None
-    unpacker = zlib.decompressobj(-15)
-    try:
-        text = unpacker.decompress(packed, MAX_JSON_BYTES)
-    except zlib.error:
-        raise _broken() from None
-    if unpacker.unconsumed_tail or not unpacker.eof:  # too large once inflated, or cut off
-        raise _broken()
-    return text
-
-
 def decode(token: str) -> Agenda:
     """The agenda in a share link, or InputError with a Danish message."""
-    if not isinstance(token, str):
-        raise _broken()
-    try:
-        data = json.loads(_inflate(token.strip()).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise _broken() from None
+    data = portable.unpack(token, VERSION, MAX_LINK_CHARS, MAX_JSON_BYTES, _broken())
     if not (isinstance(data, list) and len(data) == 13 and data[0] == VERSION
             and isinstance(data[10], list) and isinstance(data[12], list)):
         raise _broken()

@@ -7,12 +7,12 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
 import segno
 
+from koensbalance import portable
 from koensbalance.errors import FieldError, InputError
 from koensbalance.workshop.model import Agenda, format_clock, format_duration, parse_agenda
 from koensbalance.workshop.timing import end_time, schedule, total_minutes
@@ -137,26 +137,17 @@ def qr_svg_data_uri(link: str) -> str | None:
 
 def export_file(agenda: Agenda) -> str:
     """The JSON file of 'Gem som fil'."""
-    document = {"format": FILE_FORMAT, "version": FILE_VERSION, "dagsorden": agenda.to_dict()}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return portable.write_file(FILE_FORMAT, FILE_VERSION, {"dagsorden": agenda.to_dict()})
 
 
 def import_file(text: object) -> Agenda:
     """Read a file made by export_file; InputError with a Danish message on anything else."""
-    bad = InputError([FieldError("fil", "Filen er ikke en dagsorden fra workshopplanlæggeren.")])
-    if not isinstance(text, str) or len(text) > MAX_FILE_CHARS:
-        raise bad
-    try:
-        document: Any = json.loads(text)
-    except (ValueError, RecursionError):
-        raise bad from None
-    if not (isinstance(document, dict) and document.get("format") == FILE_FORMAT):
-        raise bad
-    if document.get("version") != FILE_VERSION:
-        raise InputError([FieldError("fil", "Filen er fra en anden version af planlæggeren og kan ikke "
-                                            "læses.")])
+    document = portable.read_file(
+        text, FILE_FORMAT, FILE_VERSION, MAX_FILE_CHARS, "fil",
+        "Filen er ikke en dagsorden fra workshopplanlæggeren.",
+        "Filen er fra en anden version af planlæggeren og kan ikke læses.")
     try:
         return parse_agenda(document.get("dagsorden"))
     except InputError as exc:
-        first = exc.errors[0].message if exc.errors else ""
-        raise InputError([FieldError("fil", f"Filen indeholder en ugyldig dagsorden: {first}")]) from None
+        message = f"Filen indeholder en ugyldig dagsorden: {portable.first_message(exc)}"
+        raise InputError([FieldError("fil", message)]) from None

@@ -10,12 +10,12 @@ the JSON file; the page calls it through koensbalance.bridge, the build renders 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from koensbalance import portable
 from koensbalance.catalogue import Entry, Problem
 from koensbalance.errors import FieldError, InputError
 
@@ -213,33 +213,24 @@ def markdown(form: Form, filled: Filled) -> str:
 
 def export_file(form: Form, filled: Filled) -> str:
     """The JSON file of 'Gem som fil'."""
-    document = {"format": FILE_FORMAT, "version": FILE_VERSION, "formular": form.id,
-                "poster": [dict(values) for values in filled]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return portable.write_file(FILE_FORMAT, FILE_VERSION,
+                               {"formular": form.id, "poster": [dict(values) for values in filled]})
 
 
 def import_file(form: Form, text: object) -> Filled:
     """Read a file made by export_file for this form; InputError with a Danish message otherwise."""
-    bad = InputError([FieldError("fil", f"Filen er ikke en gemt »{form.title}« fra dette site.")])
-    if not isinstance(text, str) or len(text) > MAX_FILE_CHARS:
-        raise bad
-    try:
-        document: Any = json.loads(text)
-    except (ValueError, RecursionError):
-        raise bad from None
-    if not (isinstance(document, dict) and document.get("format") == FILE_FORMAT):
-        raise bad
-    if document.get("version") != FILE_VERSION:
-        raise InputError([FieldError("fil", "Filen er fra en anden version af formularen og kan ikke "
-                                            "læses.")])
+    document = portable.read_file(
+        text, FILE_FORMAT, FILE_VERSION, MAX_FILE_CHARS, "fil",
+        f"Filen er ikke en gemt »{form.title}« fra dette site.",
+        "Filen er fra en anden version af formularen og kan ikke læses.")
     if document.get("formular") != form.id:
         raise InputError([FieldError("fil", f"Filen hører til en anden formular end »{form.title}« og "
                                             "kan ikke åbnes her.")])
     try:
         return parse_filled(form, document.get("poster"))
     except InputError as exc:
-        first = exc.errors[0].message if exc.errors else ""
-        raise InputError([FieldError("fil", f"Filen kan ikke åbnes: {first}")]) from None
+        message = f"Filen kan ikke åbnes: {portable.first_message(exc)}"
+        raise InputError([FieldError("fil", message)]) from None
 
 
 # ---- bridge handlers: JSON-shaped payload in, plain values out -------------------------------------
