@@ -1,10 +1,24 @@
 """Filter page at scale: one filter update over a synthetic catalogue of 5,000 entries in headless
-Chromium, through the page's own code (overrides/assets/js/filter.js), plus the search index size.
+Chromium, through the page's own code (overrides/assets/js/filter.js), plus the index sizes.
 
 The synthetic catalogue is made of the real catalogue's entries, repeated under new ids with facet
 values drawn (seeded) from the values in use; its JSON index comes from the same pure function the
-build uses (macros.browse_macros.filter_index). An "update" is what a click or a keystroke costs:
-the change handler (read form, history, filter, counts, result list) plus the layout it causes.
+build uses (macros.browse_macros.filter_index) and is parsed in the page as the page parses its own.
+
+An "update" is what one click or keystroke costs, from the event until the changed page is laid out:
+  handling  the event's dispatch and the page's handlers (read the form, filter, count, update the
+            counts, the result list and the count line), timed around the dispatch;
+  layout    the style and layout work of the frame that shows the change, from its first
+            animation-frame callback until resize observers are told, which browsers do once layout
+            is done (including the results that content-visibility lets the browser lay out only once
+            it knows they are on screen, which happens within that same frame, before paint).
+The wait for the frame in between is idle time (the page schedules nothing there) and not counted.
+Between two actions the browser paints and runs what the page leaves for after the paint (writing the
+URL), as between two real events; those URL writes are timed on their own and reported apart.
+
+The sequence runs RUNS times; the budget is checked against every update of every run. On a shared
+machine other processes' work lands in these figures, most visibly in the maximum, so the table also
+gives the machine's load average and, per action, the best of the runs (what the page itself costs).
 
     python -m benchmarks.filter_bench        # builds the site into a temp dir and prints the table
 """
@@ -12,6 +26,7 @@ the change handler (read form, history, filter, counts, result list) plus the la
 from __future__ import annotations
 
 import json
+import os
 import random
 import statistics
 from dataclasses import replace
@@ -25,20 +40,43 @@ from koensbalance.catalogue import Catalogue, files
 
 SIZE = 5_000
 BUDGET_MS = 16.0
+RUNS = 3  # the action sequence, each time on a freshly loaded page
 
 # Runs in the page: mount filter.js on a fresh copy of the filter with the synthetic index, then time
-# a sequence of user actions (checkbox clicks and keystrokes), each until layout is done.
+# a sequence of user actions (checkbox clicks and keystrokes) as described above.
 _TIMING_SCRIPT = """
-async ({ index, actions }) => {
+async ({ indexJson, actions }) => {
   const mod = await import(new URL("../assets/js/filter.js", location.href).href);
+  const index = JSON.parse(indexJson);
   const old = document.querySelector("[data-kb-filter]");
   const root = old.cloneNode(true);
   old.replaceWith(root);
+  const urlWrites = [];
+  for (const method of ["pushState", "replaceState"]) {
+    const write = history[method].bind(history);
+    history[method] = (...args) => {
+      const started = performance.now();
+      write(...args);
+      urlWrites.push(performance.now() - started);
+    };
+  }
   mod.createFilter(root, index);
   const text = root.querySelector("input[type=search]");
-  const layout = () => root.getBoundingClientRect().height + document.body.offsetHeight;
-  const updates = [];
+  const laidOut = () => new Promise((resolve) => {
+    let frameStart = null;
+    requestAnimationFrame(() => { frameStart = performance.now(); });
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      resolve(performance.now() - frameStart);
+    });
+    observer.observe(root);
+  });
+  const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  await afterPaint();
+  const handling = [];
+  const layout = [];
   for (const [kind, value] of actions) {
+    const frame = laidOut();  // asked first, so its animation-frame callback is the frame's first
     const started = performance.now();
     if (kind === "box") {
       root.querySelector(`#${CSS.escape(value)}`).click();
@@ -46,17 +84,20 @@ async ({ index, actions }) => {
       text.value = value;
       text.dispatchEvent(new Event("input", { bubbles: true }));
     }
-    layout();
-    updates.push(performance.now() - started);
+    handling.push(performance.now() - started);
+    layout.push(await frame);
+    await afterPaint();
   }
   const pure = [];
-  const state = mod.parseQuery("?omraade=rekruttering&maalgruppe=hr&tekst=le", index).state;
+  const matcher = mod.createMatcher(index);
+  const states = ["le", "ud"].map((word) =>  // neither narrows the other: a full text scan each time
+    mod.parseQuery(`?omraade=rekruttering&maalgruppe=hr&tekst=${word}`, index).state);
   for (let i = 0; i < 200; i++) {
     const started = performance.now();
-    mod.filterEntries(index, state);
+    matcher.run(states[i % 2]);
     pure.push(performance.now() - started);
   }
-  return { updates, pure, shown: root.querySelectorAll("[data-kb-results] li").length };
+  return { handling, layout, urlWrites, pure, shown: root.querySelectorAll("[data-kb-results] li").length };
 }
 """
 
@@ -95,30 +136,56 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def rows(site: Path, url: str, browser: Any) -> list[tuple[str, str]]:
-    """Benchmark rows for a built and served site (`url` ends in '/'); `browser` is Playwright's."""
-    index = browse_macros.filter_index(synthetic_catalogue(files.read(ROOT)))
+def _spread(values: list[float]) -> str:
+    return f"{statistics.median(values):.1f} / {_percentile(values, 0.95):.1f} / {max(values):.1f}"
+
+
+def _run(url: str, browser: Any, index_json: str, actions: list[tuple[str, str]]) -> dict[str, Any]:
     page = browser.new_page()
     try:
         page.goto(url + "find/")
         page.wait_for_selector("[data-kb-filter-ready]", timeout=30_000)
-        result = page.evaluate(_TIMING_SCRIPT, {"index": index, "actions": _actions(index)})
+        result: dict[str, Any] = page.evaluate(_TIMING_SCRIPT, {"indexJson": index_json, "actions": actions})
     finally:
         page.close()
-    updates, pure = result["updates"], result["pure"]
+    if result["shown"] == 0:
+        raise RuntimeError("the filter showed no results at the end of the benchmark's actions")
+    return result
+
+
+def rows(site: Path, url: str, browser: Any) -> list[tuple[str, str]]:
+    """Benchmark rows for a built and served site (`url` ends in '/'); `browser` is Playwright's."""
+    index = browse_macros.filter_index(synthetic_catalogue(files.read(ROOT)))
+    index_json = json.dumps(index, ensure_ascii=False)
+    load_before = os.getloadavg()[0]
+    results = [_run(url, browser, index_json, _actions(index)) for _ in range(RUNS)]
+    handling = [h for r in results for h in r["handling"]]
+    layout = [f for r in results for f in r["layout"]]
+    url_writes = [w for r in results for w in r["urlWrites"]]
+    per_run = [[h + f for h, f in zip(r["handling"], r["layout"], strict=True)] for r in results]
+    updates = [u for run in per_run for u in run]
+    best = [min(times) for times in zip(*per_run, strict=True)]
     search_index = site / "search" / "search_index.json"
     find_html = (site / "find" / "index.html").read_text(encoding="utf-8")
     embedded = find_html.split('id="kb-filter-index">', 1)[1].split("</script>", 1)[0]
-    synthetic_bytes = len(json.dumps(index, ensure_ascii=False).encode())
-    verdict = "within" if _percentile(updates, 0.95) <= BUDGET_MS else "OVER"
+    verdict = "within" if max(updates) <= BUDGET_MS else "OVER"
     return [
         (f"filter: one update at {SIZE:,} entries, median / p95 / max (ms)",
-         f"{statistics.median(updates):.1f} / {_percentile(updates, 0.95):.1f} / {max(updates):.1f}"
-         f" ({len(updates)} clicks and keystrokes; {verdict} the {BUDGET_MS:.0f} ms budget)"),
-        (f"filter: filterEntries alone at {SIZE:,} entries, median (ms)", f"{statistics.median(pure):.2f}"),
+         f"{_spread(updates)} ({RUNS} x {len(best)} clicks and keystrokes, event to laid out;"
+         f" max {verdict} the {BUDGET_MS:.0f} ms budget)"),
+        (f"filter: one update, per action the best of {RUNS} runs, median / p95 / max (ms)", _spread(best)),
+        ("filter: of which handling the event, median / p95 / max (ms)", _spread(handling)),
+        ("filter: of which style and layout in the frame showing it, median / p95 / max (ms)",
+         _spread(layout)),
+        ("filter: URL write after the paint, median / max (ms)",
+         f"{statistics.median(url_writes):.1f} / {max(url_writes):.1f} ({len(url_writes)} writes)"),
+        (f"filter: matcher alone (filter and counts, full text scan) at {SIZE:,} entries, median (ms)",
+         f"{statistics.median(p for r in results for p in r['pure']):.2f}"),
         ("filter: JSON index, real catalogue embedded / synthetic (kB)",
-         f"{len(embedded.encode()) / 1e3:.0f} / {synthetic_bytes / 1e3:.0f}"),
+         f"{len(embedded.encode()) / 1e3:.0f} / {len(index_json.encode()) / 1e3:.0f}"),
         ("search index site/search/search_index.json (bytes)", f"{search_index.stat().st_size:,}"),
+        ("filter: machine load average (1 min) before / after",
+         f"{load_before:.1f} / {os.getloadavg()[0]:.1f}"),
     ]
 
 

@@ -4,10 +4,12 @@ catalogue here, never hard-coded. Every test also fails on console errors or for
 
 from __future__ import annotations
 
+import random
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from macros import browse_macros
 
 from koensbalance.catalogue import Catalogue, Entry, files
 from tests.support.axe import assert_clean
@@ -34,6 +36,10 @@ def open_filter(page: Any, site_url: str, query: str = "") -> None:
 
 def shown_titles(page: Any) -> set[str]:
     return set(page.locator(RESULT_TITLES).all_text_contents())
+
+
+def listed_titles(page: Any) -> list[str]:
+    return list(page.locator(RESULT_TITLES).all_text_contents())
 
 
 def status(page: Any) -> str:
@@ -99,6 +105,7 @@ def test_text_box_narrows_the_filtered_set(page: Any, site_url: str, entries: tu
     assert 0 < len(expected) < sum(1 for e in entries if "rekruttering" in e.areas)
     wait_for_count(page, len(expected))
     assert shown_titles(page) == {e.title for e in expected}
+    wait_until(page, "location.search.includes('tekst=')")  # written just after the list is painted
     assert parse_qs(urlsplit(page.url).query) == {"omraade": ["rekruttering"], "tekst": ["Udvalg  KØN"]}
 
 
@@ -129,12 +136,141 @@ def test_back_button_restores_the_previous_view(page: Any, site_url: str,
     page.go_back()
     wait_for_count(page, len(in_area))
     assert shown_titles(page) == in_area
+    assert listed_titles(page) == sorted(in_area, key=browse_macros.sort_key)  # in catalogue order
     assert page.is_checked("#kb-f-omraade-kultur") and not page.is_checked("#kb-f-type-initiativ")
     page.go_back()
     wait_until(page, "!document.querySelector('#kb-f-omraade-kultur').checked")
     assert status(page) == f"Alle {len(entries)} poster vises."
     page.go_forward()
     wait_for_count(page, len(in_area))
+
+
+def test_quick_changes_are_each_a_step_back(page: Any, site_url: str, entries: tuple[Entry, ...]) -> None:
+    open_filter(page, site_url)
+    # Two changes within one frame: the page writes the URL after the paint, and must not merge them.
+    page.evaluate("""() => {
+      for (const id of ['kb-f-omraade-kultur', 'kb-f-type-initiativ']) {
+        const box = document.getElementById(id);
+        box.checked = true;
+        box.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    }""")
+    wait_until(page, "location.search.includes('type=initiativ')")
+    assert parse_qs(urlsplit(page.url).query) == {"omraade": ["kultur"], "type": ["initiativ"]}
+    page.go_back()
+    wait_until(page, "!document.querySelector('#kb-f-type-initiativ').checked")
+    assert page.is_checked("#kb-f-omraade-kultur")
+    assert shown_titles(page) == {e.title for e in entries if "kultur" in e.areas}
+    assert parse_qs(urlsplit(page.url).query) == {"omraade": ["kultur"]}
+
+
+def test_result_followed_right_after_a_change_keeps_the_change_in_history(
+        page: Any, site_url: str, entries: tuple[Entry, ...]) -> None:
+    open_filter(page, site_url)
+    first = min((e for e in entries if "kultur" in e.areas), key=lambda e: browse_macros.sort_key(e.title))
+    page.evaluate("() => { document.getElementById('kb-f-omraade-kultur').click(); "
+                  "document.querySelector('[data-kb-results] [data-kb-title]').click(); }")
+    page.wait_for_url("**/" + first.url)
+    page.go_back()
+    page.wait_for_selector(READY)
+    assert parse_qs(urlsplit(page.url).query) == {"omraade": ["kultur"]}
+    assert page.is_checked("#kb-f-omraade-kultur")
+
+
+def test_result_count_is_read_out_once_the_user_pauses(page: Any, site_url: str,
+                                                       entries: tuple[Entry, ...]) -> None:
+    open_filter(page, site_url)
+    region = page.locator("[data-kb-announce]")
+    assert region.get_attribute("role") == "status" and region.get_attribute("aria-live") == "polite"
+    page.evaluate("""() => {
+      window.kbReadOut = [];
+      const region = document.querySelector('[data-kb-announce]');
+      new MutationObserver(() => window.kbReadOut.push(region.textContent))
+        .observe(region, { childList: true, characterData: true, subtree: true });
+    }""")
+    # Typing a word letter by letter, then ticking a box, at a brisk typist's pace.
+    page.evaluate("""async () => {
+      const box = document.getElementById('kb-filter-tekst');
+      for (const n of [1, 2, 3, 4, 5, 6, 7]) {
+        box.value = 'ledelse'.slice(0, n);
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      document.getElementById('kb-f-omraade-rekruttering').click();
+    }""")
+    wait_until(page, "window.kbReadOut.length > 0")
+    final = status(page)
+    assert final.endswith(f"til filteret (af {len(entries)}).")
+    assert page.evaluate("window.kbReadOut") == [final]  # the result it settled on, not every step
+    # A change that ends in the same result is not read out again.
+    page.locator("#kb-filter-tekst").press("End")
+    page.keyboard.type(" ")
+    page.wait_for_timeout(1500)  # longer than the pause filter.js waits for before reading out
+    assert status(page) == final and page.evaluate("window.kbReadOut") == [final]
+
+
+def test_more_results_page_by_page(page: Any, site_url: str, entries: tuple[Entry, ...]) -> None:
+    page_size = 50  # filter.js PAGE_SIZE
+    ordered = sorted((e.title for e in entries), key=browse_macros.sort_key)
+    assert len(ordered) > page_size, "the catalogue is too small to need a second page"
+    open_filter(page, site_url)
+    assert listed_titles(page) == ordered[:page_size]
+    more = page.locator("[data-kb-more]")
+    assert more.text_content() == f"Vis flere ({len(ordered) - page_size} mere)"
+    more.click()
+    wait_for_count(page, min(2 * page_size, len(ordered)))
+    assert listed_titles(page) == ordered[: 2 * page_size]
+    assert page.evaluate("document.activeElement.textContent") == ordered[page_size]  # first new one
+    while more.is_visible():
+        more.click()
+    assert listed_titles(page) == ordered
+    # A new choice starts from the first page again.
+    page.check("#kb-f-type-initiativ")
+    chosen = sorted((e.title for e in entries if e.type.name == "initiativ"), key=browse_macros.sort_key)
+    wait_for_count(page, min(page_size, len(chosen)))
+    assert listed_titles(page) == chosen[:page_size]
+
+
+def rules(index: dict[str, Any], chosen: dict[str, list[str]], text: str) -> dict[str, Any]:
+    """The filter's rules written out plainly: every word in the entry's text; within a facet any chosen
+    value, across facets all; a value's count is what choosing it would give next to the other facets."""
+    words = text.lower().split()
+    keys = [f["key"] for f in index["facets"]]
+
+    def passes(entry: dict[str, Any], skip: str | None = None) -> bool:
+        return all(w in entry["text"] for w in words) and all(
+            not chosen[k] or set(entry[k]) & set(chosen[k]) for k in keys if k != skip)
+
+    entries = index["entries"]
+    return {"matches": [i for i, e in enumerate(entries) if passes(e)],
+            "counts": {f["key"]: [sum(1 for e in entries if v["id"] in e[f["key"]] and passes(e, f["key"]))
+                                  for v in f["values"]] for f in index["facets"]}}
+
+
+def test_matches_and_counts_follow_the_rules_at_scale(page: Any, site_url: str) -> None:
+    from benchmarks.filter_bench import synthetic_catalogue
+
+    index = browse_macros.filter_index(synthetic_catalogue(files.read(ROOT), size=700))
+    rng = random.Random(6)
+    texts = ["", "l", "le", "led", "ledelse", "ledelse kø", "køn", "UD  valg", "zzz"]
+    states = [{"text": rng.choice(texts) if rng.random() < 0.5 else texts[n % len(texts)],
+               "chosen": {f["key"]: [v["id"] for v in f["values"] if rng.random() < 0.15]
+                          for f in index["facets"]}} for n in range(60)]
+    open_filter(page, site_url)
+    got = page.evaluate("""async ({ index, states }) => {
+      const { createMatcher } = await import(new URL('../assets/js/filter.js', location.href).href);
+      const matcher = createMatcher(index);
+      return states.map(({ text, chosen }) => {
+        const state = { text };
+        for (const [key, ids] of Object.entries(chosen)) state[key] = new Set(ids);
+        const found = matcher.run(state);
+        const counts = Object.entries(matcher.counts).map(([key, c]) => [key, Array.from(c)]);
+        return { matches: Array.from(matcher.matches.slice(0, found)), counts: Object.fromEntries(counts) };
+      });
+    }""", {"index": index, "states": states})
+    assert len({len(r["matches"]) for r in got}) > 10  # the states give many different results
+    for state, result in zip(states, got, strict=True):
+        assert result == rules(index, state["chosen"], state["text"]), state
 
 
 def test_without_javascript_every_entry_is_listed_by_area(chromium: Any, site_url: str,

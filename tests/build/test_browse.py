@@ -49,7 +49,10 @@ def test_filter_page_lists_every_entry_by_area_with_working_links(built_site: Pa
     # The form is there for JavaScript to reveal, hidden without it; fieldsets have legends.
     assert re.search(r"<form [^>]*data-kb-filter-form[^>]*hidden", page)
     assert page.count("<fieldset") == page.count("<legend>") == 5
-    assert 'aria-live="polite"' in page
+    # The result is read out from its own polite live region; the visible count line, which changes
+    # with every keystroke, is not live.
+    assert re.search(r'<p [^>]*data-kb-announce role="status" aria-live="polite"', page)
+    assert re.search(r"<p [^>]*data-kb-result-count>", page)
 
 
 def test_json_index_matches_the_catalogue(built_site: Path) -> None:
@@ -118,7 +121,8 @@ def test_entry_pages_link_values_to_the_filtered_view(built_site: Path) -> None:
 def test_front_page_ways_in(built_site: Path) -> None:
     page = html(built_site, "")
     targets = links(page.split("Hvor vil du starte?", 1)[1], "")
-    assert {"find/", "maaltal/balance/", "omraader/"} <= set(targets)
+    assert {"find/", "maaltal/balance/", "maaltal/saet-maaltal/", "workshop/", "plan/", "omraader/"} \
+        <= set(targets)
     assert all(exists(built_site, t) for t in links(page, ""))
     catalogue = files.read(ROOT)
     steps = [e for e in catalogue.entries if e.data.get("tema") == "Sådan kommer I godt i gang"]

@@ -1,12 +1,21 @@
 // "Find inspiration": instant filtering over the build-time JSON index (macros/browse_macros.py).
-// Pure parts (parseQuery, toQuery, filterEntries) are exported so the benchmark can time them; the
+// Pure parts (parseQuery, toQuery, createMatcher) are exported so the benchmark can time them; the
 // page part (createFilter) only reads the form, calls them and writes text into the DOM.
 // Nothing from the URL is ever inserted as markup: unknown values are shown with textContent.
+//
+// One update has to fit in a frame at 5,000 entries (benchmarks/filter_bench.py), so an update
+// allocates next to nothing and touches the DOM only where something changed: the matcher works on
+// typed arrays built once; the result list keeps its <li> elements and only rewrites their text and
+// link (new elements would each need styling, and content-visibility would lay them out a second time);
+// a count or text is written only when it changed. Work nobody sees in that frame waits: the URL is
+// written after the next paint, and the live region gets the final result once the user pauses.
 
 const ALIASES = { "område": "omraade", "målgruppe": "maalgruppe" }; // the issue's Danish keys
-const PAGE_SIZE = 50; // results shown before "Vis flere" (keeps one update within a frame at 5,000 entries)
+const PAGE_SIZE = 50; // results shown before "Vis flere"
 const UNKNOWN_SHOWN = 10; // unrecognised values listed (the rest are counted)
 const UNKNOWN_CHARS = 80; // each shown cut to this length
+const ANNOUNCE_AFTER_MS = 1000; // pause in clicking/typing before the result is read out
+const HISTORY_LATEST_MS = 250; // the URL is written after the next paint, or after this at the latest
 
 /** Empty filter state for an index: one Set per facet, and the free text. */
 export function emptyState(index) {
@@ -49,57 +58,120 @@ function words(text) {
   return text.toLocaleLowerCase("da").split(/\s+/).filter(Boolean);
 }
 
-function anyOf(values, selected) {
-  for (const v of values) if (selected.has(v)) return true;
-  return false;
+/** Every old term occurs inside some new term, so whatever passes the new terms passed the old. */
+function narrows(terms, previous) {
+  return previous.every((old) => terms.some((term) => term.includes(old)));
+}
+
+/** One facet as bit sets over the entries: bit i of sets[k] is set when entry i has the k-th value. */
+function facetColumn(facet, entries, size) {
+  const position = new Map(facet.values.map((v, k) => [v.id, k]));
+  const sets = facet.values.map(() => new Uint32Array(size));
+  entries.forEach((entry, i) => {
+    for (const id of entry[facet.key]) if (position.has(id)) sets[position.get(id)][i >>> 5] |= 1 << (i & 31);
+  });
+  return {
+    key: facet.key, ids: facet.values.map((v) => v.id), sets,
+    chosen: new Uint32Array(size), // entries with any of the selected values
+    active: false, counts: new Int32Array(facet.values.length),
+  };
 }
 
 /**
- * Filter the index: within a facet any selected value matches, across facets all must match, and
- * every word of the free text must occur in the entry's text. Counts are "what you would get":
- * for each facet value, the entries matching every other facet (and the text) that have the value.
- * Returns { matches: [entry positions], counts: { facetKey: Map(value -> n) } }.
+ * A matcher over an index. run(state) filters: within a facet any selected value matches, across
+ * facets all must match, and every word of the free text must occur in the entry's text. It returns
+ * the number of matches and fills `matches` (their entry positions in index order, at the front) and,
+ * per facet key, `counts[key][k]` for the facet's k-th value: "what you would get" – the entries
+ * matching every other facet (and the text) that have the value. Facets are bit sets, so a run is a
+ * few thousand word operations; the arrays are built once and reused by every run.
  */
-export function filterEntries(index, state) {
-  const facets = index.facets;
-  const active = facets.filter((f) => state[f.key].size > 0);
-  const terms = words(state.text);
-  const counts = {};
-  for (const facet of facets) counts[facet.key] = new Map(facet.values.map((v) => [v.id, 0]));
-  const matches = [];
+export function createMatcher(index) {
   const entries = index.entries;
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    if (terms.length && !terms.every((t) => entry.text.includes(t))) continue;
-    let failed = null;
-    let failures = 0;
-    for (const facet of active) {
-      if (!anyOf(entry[facet.key], state[facet.key])) {
-        failures++;
-        failed = facet;
-        if (failures > 1) break;
-      }
-    }
-    if (failures > 1) continue;
-    if (failures === 1) {
-      const count = counts[failed.key];
-      for (const v of entry[failed.key]) count.set(v, count.get(v) + 1);
-      continue;
-    }
-    matches.push(i);
-    for (const facet of facets) {
-      const count = counts[facet.key];
-      for (const v of entry[facet.key]) count.set(v, count.get(v) + 1);
+  const n = entries.length;
+  const size = (n + 31) >>> 5; // words per bit set
+  const columns = index.facets.map((facet) => facetColumn(facet, entries, size));
+  const texts = entries.map((entry) => entry.text);
+  const passesText = new Uint32Array(size);
+  const result = new Uint32Array(size);
+  const others = new Uint32Array(size); // per facet: entries that pass the text and every other facet
+  const matches = new Int32Array(n);
+  let terms = [];
+  let termsKey = null;
+
+  function filterText(next) {
+    const key = next.join(" ");
+    if (key === termsKey) return;
+    // Typing on narrows the result: only what passed the previous words can pass the new ones.
+    const narrowing = termsKey !== null && narrows(next, terms);
+    terms = next;
+    termsKey = key;
+    for (let i = 0; i < n; i++) {
+      const bit = 1 << (i & 31);
+      if (narrowing && (passesText[i >>> 5] & bit) === 0) continue;
+      let ok = true;
+      for (let t = 0; t < terms.length && ok; t++) ok = texts[i].includes(terms[t]);
+      if (ok) passesText[i >>> 5] |= bit;
+      else passesText[i >>> 5] &= ~bit;
     }
   }
-  return { matches, counts };
+
+  function choose(column, selected) {
+    const { ids, sets, chosen } = column;
+    column.active = selected.size > 0;
+    if (!column.active) return;
+    chosen.fill(0);
+    for (let k = 0; k < ids.length; k++) {
+      if (!selected.has(ids[k])) continue;
+      const set = sets[k];
+      for (let w = 0; w < size; w++) chosen[w] |= set[w];
+    }
+  }
+
+  /** Entries in both `set` and `others` (bit count of each word, written out: this is the hot loop). */
+  function countBoth(set) {
+    let total = 0;
+    for (let w = 0; w < size; w++) {
+      let x = set[w] & others[w];
+      x -= (x >>> 1) & 0x55555555;
+      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+      total += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+    }
+    return total;
+  }
+
+  function run(state) {
+    filterText(words(state.text));
+    for (const column of columns) choose(column, state[column.key]);
+    result.set(passesText);
+    for (const column of columns) {
+      if (column.active) for (let w = 0; w < size; w++) result[w] &= column.chosen[w];
+    }
+    for (const column of columns) {
+      const { sets, counts } = column;
+      others.set(passesText);
+      for (const other of columns) {
+        if (other.active && other !== column) for (let w = 0; w < size; w++) others[w] &= other.chosen[w];
+      }
+      for (let k = 0; k < sets.length; k++) counts[k] = countBoth(sets[k]);
+    }
+    let found = 0;
+    for (let w = 0; w < size; w++) {
+      for (let bits = result[w]; bits !== 0; bits &= bits - 1) {
+        matches[found++] = (w << 5) + 31 - Math.clz32(bits & -bits);
+      }
+    }
+    return found;
+  }
+
+  const counts = Object.fromEntries(columns.map((column) => [column.key, column.counts]));
+  return { run, matches, counts };
 }
 
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Danish sentence for the live region. */
+/** Danish sentence for the result count (shown above the results, and read out when it settles). */
 export function describeResult(shown, total, state) {
   const filtered = state.text.trim() || Object.values(state).some((v) => v instanceof Set && v.size);
   if (!filtered) return `Alle ${plural(total, "post", "poster")} vises.`;
@@ -107,88 +179,170 @@ export function describeResult(shown, total, state) {
   return `${plural(shown, "post passer", "poster passer")} til filteret (af ${total}).`;
 }
 
+/** Set a text node's text, only when it differs. */
+function setText(node, text) {
+  if (node.data !== text) node.data = text;
+}
+
+/** The text node inside an element, created once so later writes can go through setText. */
+function textNode(element) {
+  if (element.childNodes.length !== 1 || element.firstChild.nodeType !== Node.TEXT_NODE) {
+    element.replaceChildren(document.createTextNode(element.textContent));
+  }
+  return element.firstChild;
+}
+
+/**
+ * History writes after the next paint: a click pushes an entry, typing replaces it. Writes waiting
+ * together fold into one with the same outcome (a replace after a push updates the pushed URL); a push
+ * never folds into an earlier write, so the back button keeps every step.
+ */
+function deferredHistory() {
+  let pending = null; // { method, url }
+  const current = () => location.pathname + location.search + location.hash;
+  function flush() {
+    if (!pending) return;
+    const { method, url } = pending;
+    pending = null;
+    history[method](null, "", url);
+  }
+  function write(url, push) {
+    if (url === (pending ? pending.url : current())) return;
+    if (pending && push) flush();
+    if (pending) {
+      pending.url = url;
+      return;
+    }
+    pending = { method: push ? "pushState" : "replaceState", url };
+    requestAnimationFrame(() => setTimeout(flush, 0));
+    setTimeout(flush, HISTORY_LATEST_MS); // no frames in a background tab
+  }
+  return { write, flush, drop: () => { pending = null; } };
+}
+
 /** Wire a [data-kb-filter] root to an index. Returns { refresh, state } for tests and benchmarks. */
 export function createFilter(root, index, { history: useHistory = true } = {}) {
   const form = root.querySelector("[data-kb-filter-form]");
   const list = root.querySelector("[data-kb-results]");
-  const status = root.querySelector("[data-kb-result-count]");
+  const count = textNode(root.querySelector("[data-kb-result-count]"));
+  const announcer = root.querySelector("[data-kb-announce]");
   const moreWrap = root.querySelector("[data-kb-more-wrap]");
   const more = root.querySelector("[data-kb-more]");
-  const template = root.querySelector("[data-kb-result-template]");
+  const moreText = textNode(more);
+  const template = root.querySelector("[data-kb-result-template]").content.firstElementChild;
   const unknownBox = root.querySelector("[data-kb-unknown]");
   const unknownList = root.querySelector("[data-kb-unknown-list]");
   const textBox = form.elements.namedItem(index.textKey);
-  const siteRoot = new URL(root.dataset.kbSiteRoot || "./", document.baseURI);
+  const siteRoot = root.dataset.kbSiteRoot || "";
   const labels = new Map(index.facets.map((f) => [f.key, new Map(f.values.map((v) => [v.id, v.label]))]));
-  const boxes = new Map(index.facets.map((f) => [f.key, new Map()]));
-  const countNodes = new Map(index.facets.map((f) => [f.key, new Map()]));
-  for (const box of form.querySelectorAll("input[type=checkbox]")) {
-    if (!boxes.has(box.name)) continue;
-    boxes.get(box.name).set(box.value, box);
-    countNodes.get(box.name).set(box.value, box.labels[0].querySelector("[data-kb-count]"));
-  }
-  const items = new Map(); // entry position -> <li>, built on first display
+  const matcher = createMatcher(index);
+  const total = index.entries.length;
+  // Per facet, in the index's value order: the checkbox, its count's text node, the count shown.
+  const facets = index.facets.map((facet) => {
+    const boxes = facet.values.map((v) => form.querySelector(`#${CSS.escape(`kb-f-${facet.key}-${v.id}`)}`));
+    return {
+      key: facet.key, ids: facet.values.map((v) => v.id), boxes,
+      countNodes: boxes.map((box) => textNode(box.labels[0].querySelector("[data-kb-count]"))),
+      shown: new Int32Array(facet.values.length).fill(-1),
+    };
+  });
+  const slots = []; // the <li> shown, in order, each with its text nodes and the entry it shows
+  const metas = new Array(total); // entry position -> "Type · Areas · Kilde: …", built on first display
+  const urls = deferredHistory();
   let state = emptyState(index);
-  let matches = [];
+  let found = 0;
   let limit = PAGE_SIZE;
+  let announceTimer = 0;
 
-  function item(position) {
-    let li = items.get(position);
-    if (li) return li;
-    const entry = index.entries[position];
-    li = template.content.firstElementChild.cloneNode(true);
-    const link = li.querySelector("[data-kb-title]");
-    link.textContent = entry.title;
-    link.href = new URL(entry.url, siteRoot).href;
-    li.querySelector("[data-kb-summary]").textContent = entry.summary;
-    const meta = [labels.get("type").get(entry.type[0]),
-      entry.omraade.map((a) => labels.get("omraade").get(a)).join(", "),
-      "Kilde: " + labels.get("kilde").get(entry.kilde[0])].filter(Boolean);
-    li.querySelector("[data-kb-meta]").textContent = meta.join(" · ");
-    items.set(position, li);
-    return li;
+  function meta(position) {
+    if (metas[position] === undefined) {
+      const entry = index.entries[position];
+      metas[position] = [labels.get("type").get(entry.type[0]),
+        entry.omraade.map((a) => labels.get("omraade").get(a)).join(", "),
+        "Kilde: " + labels.get("kilde").get(entry.kilde[0])].filter(Boolean).join(" · ");
+    }
+    return metas[position];
+  }
+
+  function slot(k) {
+    if (!slots[k]) {
+      const li = template.cloneNode(true);
+      const [link, summary, metaLine] = li.children;
+      slots[k] = { li, link, title: textNode(link), summary: textNode(summary), meta: textNode(metaLine),
+        position: -1 };
+    }
+    return slots[k];
+  }
+
+  /** Show entry `position` in slot k: the slots stay, only their text and link change. */
+  function fill(k, position) {
+    const s = slot(k);
+    if (s.position !== position) {
+      const entry = index.entries[position];
+      s.position = position;
+      setText(s.title, entry.title);
+      s.link.setAttribute("href", siteRoot + entry.url);
+      setText(s.summary, entry.summary);
+      setText(s.meta, meta(position));
+    }
+    if (!s.li.isConnected) list.append(s.li);
   }
 
   function readForm() {
     const next = emptyState(index);
-    for (const [key, byValue] of boxes) {
-      for (const [value, box] of byValue) if (box.checked) next[key].add(value);
+    for (const facet of facets) {
+      facet.boxes.forEach((box, k) => box.checked && next[facet.key].add(facet.ids[k]));
     }
     next.text = textBox.value.slice(0, index.textMax);
     return next;
   }
 
   function writeForm(next) {
-    for (const [key, byValue] of boxes) {
-      for (const [value, box] of byValue) box.checked = next[key].has(value);
+    for (const facet of facets) {
+      facet.boxes.forEach((box, k) => { box.checked = next[facet.key].has(facet.ids[k]); });
     }
     textBox.value = next.text;
   }
 
+  /** Show the first `limit` matches in the list's slots; slots beyond them leave the list. */
   function renderList() {
-    const shown = matches.slice(0, limit).map(item);
-    list.replaceChildren(...shown);
-    const rest = matches.length - shown.length;
-    moreWrap.hidden = rest <= 0;
-    if (rest > 0) more.textContent = `Vis flere (${rest} mere)`;
+    const wanted = Math.min(limit, found);
+    for (let k = 0; k < wanted; k++) fill(k, matcher.matches[k]);
+    for (let k = wanted; k < slots.length && slots[k].li.isConnected; k++) slots[k].li.remove();
+    const rest = found - wanted;
+    if (moreWrap.hidden !== (rest <= 0)) moreWrap.hidden = rest <= 0;
+    if (rest > 0) setText(moreText, `Vis flere (${rest} mere)`);
+  }
+
+  function renderCounts() {
+    for (const facet of facets) {
+      const counts = matcher.counts[facet.key];
+      for (let k = 0; k < counts.length; k++) {
+        if (counts[k] === facet.shown[k]) continue;
+        facet.shown[k] = counts[k];
+        facet.countNodes[k].data = `(${counts[k]})`;
+      }
+    }
   }
 
   function refresh() {
-    const result = filterEntries(index, state);
-    matches = result.matches;
-    for (const [key, byValue] of countNodes) {
-      const count = result.counts[key];
-      for (const [value, node] of byValue) {
-        const text = `(${count.get(value)})`;
-        if (node.textContent !== text) node.textContent = text;
-      }
-    }
+    found = matcher.run(state);
+    renderCounts();
     limit = PAGE_SIZE;
     renderList();
-    status.textContent = describeResult(matches.length, index.entries.length, state);
+    setText(count, describeResult(found, total, state));
+  }
+
+  /** Read the result out once the user pauses, and only if it differs from what was read last. */
+  function announceLater() {
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => {
+      if (announcer.textContent !== count.data) announcer.textContent = count.data;
+    }, ANNOUNCE_AFTER_MS);
   }
 
   function showUnknown(unknown) {
+    if (unknown.length === 0 && unknownBox.hidden) return;
     unknownBox.hidden = unknown.length === 0;
     const shown = unknown.slice(0, UNKNOWN_SHOWN).map(([key, value]) => {
       const li = document.createElement("li");
@@ -217,13 +371,9 @@ export function createFilter(root, index, { history: useHistory = true } = {}) {
   function userChanged(push) {
     state = readForm();
     showUnknown([]);
-    if (useHistory) {
-      const url = location.pathname + toQuery(state, index) + location.hash;
-      if (url !== location.pathname + location.search + location.hash) {
-        history[push ? "pushState" : "replaceState"](null, "", url);
-      }
-    }
+    if (useHistory) urls.write(location.pathname + toQuery(state, index) + location.hash, push);
     refresh();
+    announceLater();
   }
 
   form.addEventListener("change", (event) => {
@@ -241,11 +391,20 @@ export function createFilter(root, index, { history: useHistory = true } = {}) {
     const first = list.children.length;
     limit += PAGE_SIZE;
     renderList();
-    list.children[first]?.querySelector("a")?.focus();
+    if (list.children.length > first) slots[first].link.focus();
   });
-  if (useHistory) window.addEventListener("popstate", fromLocation);
+  if (useHistory) {
+    // A link followed right after a change still leaves the changed view in the history.
+    document.addEventListener("click", urls.flush, true);
+    window.addEventListener("popstate", () => {
+      urls.drop(); // the reader moved in the history; a write still waiting is out of date
+      fromLocation();
+      announceLater();
+    });
+  }
 
   form.hidden = false;
+  list.replaceChildren(); // the list is this code's own from here on
   list.hidden = false;
   for (const node of document.querySelectorAll("[data-kb-static]")) node.hidden = true;
   root.dataset.kbFilterReady = "";
