@@ -25,7 +25,8 @@ from benchmarks.common import built_site, print_table
 PAGES = (("bare page: loadPyodide + our wheel", "bench-bare.html", "body[data-ready]", "bare-ready"),
          ("balance widget", "maaltal/balance/", "[data-kb-answered]", "kb-widget-first-answer"),
          ("måltal widget", "maaltal/saet-maaltal/", "[data-kb-answered]", "kb-widget-first-answer"),
-         ("workshop planner", "workshop/", "[data-kb-answered]", "kb-widget-first-answer"))
+         ("workshop planner", "workshop/", "[data-kb-answered]", "kb-widget-first-answer"),
+         ("plan builder", "plan/", "[data-kb-answered]", "kb-widget-first-answer"))
 
 
 def _size(path: Path) -> tuple[int, int]:

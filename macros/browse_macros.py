@@ -80,9 +80,12 @@ def facets(catalogue: Catalogue) -> tuple[Facet, ...]:
     return tuple(result)
 
 
+DANISH_LETTERS = str.maketrans({"æ": "{0", "ø": "{1", "å": "{2"})
+
+
 def sort_key(title: str) -> str:
     """Danish alphabetical order: æ, ø, å after z."""
-    return title.casefold().translate(str.maketrans({"æ": "{0", "ø": "{1", "å": "{2"}))
+    return title.casefold().translate(DANISH_LETTERS)
 
 
 def one_line(text: str | None, limit: int = SUMMARY_MAX) -> str:
@@ -160,11 +163,12 @@ def grouped_by_area(catalogue: Catalogue, here: str) -> list[tuple[str, str, lis
 def area_pages(catalogue: Catalogue) -> list[pages.GeneratedPage]:
     """One overview page per area (omraader/<id>.md): its description and entries by type."""
     result = []
+    ordered = sorted_entries(catalogue)
     for term in catalogue.taxonomies["indsatsomraader"]:
         path = area_path(term.id)
         groups = []
         for etype in ENTRY_TYPES:
-            members = [e for e in sorted_entries(catalogue) if e.type == etype and term.id in e.areas]
+            members = [e for e in ordered if e.type == etype and term.id in e.areas]
             if members:
                 groups.append((etype, [_listed(catalogue, path, e) for e in members]))
         markdown = render.render("browse/area.md.html", term=term, groups=groups,
