@@ -130,9 +130,13 @@ def test_back_button_restores_the_previous_view(page: Any, site_url: str,
     page.check("#kb-f-omraade-kultur")
     in_area = {e.title for e in entries if "kultur" in e.areas}
     wait_for_count(page, len(in_area))
+    # The page writes the URL just after it has painted the results; a reader who goes back does so
+    # after that, as the test does.
+    wait_until(page, "location.search.includes('omraade=kultur')")
     page.check("#kb-f-type-initiativ")
     narrowed = {e.title for e in entries if "kultur" in e.areas and e.type.name == "initiativ"}
     wait_for_count(page, len(narrowed))
+    wait_until(page, "location.search.includes('type=initiativ')")
     page.go_back()
     wait_for_count(page, len(in_area))
     assert shown_titles(page) == in_area
