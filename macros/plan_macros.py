@@ -12,8 +12,6 @@ from markupsafe import Markup
 
 from koensbalance.catalogue import Catalogue
 from koensbalance.catalogue.model import Citation
-from koensbalance.plan import config as plan_config_types
-from koensbalance.plan import view
 from koensbalance.plan.aarshjul import MONTHS
 from koensbalance.plan.model import blank_plan
 from koensbalance.plan.suggest import PLAN_TYPES, suggest
@@ -98,13 +96,6 @@ def plan_config(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
-def blank_view(config: dict[str, Any]) -> dict[str, Any]:
-    """The blank plan as plan.view shows it (what the page shows before the script has run)."""
-    return view.view(blank_plan(), {}, plan_config_types.parse_areas(config["areas"]),
-                     plan_config_types.parse_checklist(config["checklist"]),
-                     plan_config_types.parse_reporting(config["reporting"]), "", date.today().year)
-
-
 def register(env: Any, catalogue: Catalogue) -> None:
     config = plan_config(catalogue)
 
@@ -114,6 +105,5 @@ def register(env: Any, catalogue: Catalogue) -> None:
         # The template links the checklist from this page: href is the page-relative form of url.
         page_config = {**config, "checklist": [{**item, "href": prefix + item["url"] if item["url"] else ""}
                                                for item in config["checklist"]]}
-        return render.html_block("widgets/plan.html", config=page_config, view=blank_view(config),
-                                 months=MONTHS, maaltal_href=prefix + MAALTAL_PAGE,
-                                 find_href=prefix + FIND_PAGE)
+        return render.html_block("widgets/plan.html", config=page_config, months=MONTHS,
+                                 maaltal_href=prefix + MAALTAL_PAGE, find_href=prefix + FIND_PAGE)

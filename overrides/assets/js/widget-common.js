@@ -36,6 +36,18 @@ export function showFieldErrors(form, errors) {
   }
 }
 
+// Copy a read-only field's text. Where the browser refuses the clipboard, the text stays selected for
+// Ctrl+C; either way `status` says what happened.
+export async function copyField(field, status, copied, selected) {
+  field.select();
+  try {
+    await navigator.clipboard.writeText(field.value);
+    status.textContent = copied;
+  } catch {
+    status.textContent = selected;
+  }
+}
+
 export function debounce(fn, ms) {
   let timer = null;
   return (...args) => {

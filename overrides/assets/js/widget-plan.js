@@ -2,8 +2,8 @@
 // Python (koensbalance.bridge "plan.*") for prefill, grouping, validation, Markdown, the document
 // for print and .docx, the share link and the .ics, and writes the answers with textContent/value.
 // The .docx is assembled from Python's document blocks with the npm package docx (self-hosted).
-import { bindStatus, debounce, showFieldErrors } from "./widget-common.js";
-import { readPlan, writePlan, isPlanShape, updateCounter } from "./plan-store.js";
+import { bindStatus, copyField, debounce, showFieldErrors } from "./widget-common.js";
+import { readPlan, writePlan, updateCounter } from "./plan-store.js";
 import { download } from "./workshop-dom.js";
 
 const SCENARIO_KEY = "kb-maaltal-scenario";  // written by the måltal widget (widget-maaltal.js)
@@ -49,7 +49,6 @@ export function init(root, client) {
     if (!writePlan(plan)) {
       view.outputError.textContent = "Planen kunne ikke gemmes i din browser. Gem den som fil eller link, så du ikke mister den.";
     }
-    updateCounter();
   }
 
   function entriesOf(p) {
@@ -189,6 +188,7 @@ export function init(root, client) {
     remove.addEventListener("click", () => {
       plan.indsatser.splice(info.index, 1);
       save();
+      updateCounter();
       view.announce.textContent = `»${info.titel}« er fjernet fra planen.`;
       update({ focus: { index: info.index } });
     });
@@ -312,6 +312,7 @@ export function init(root, client) {
     structure = "";
     for (const input of form.querySelectorAll("[data-kb-meta]")) input.value = plan[input.name] || "";
     save();
+    updateCounter();
     view.announce.textContent = announcement;
     return update();
   }
@@ -372,19 +373,13 @@ export function init(root, client) {
     q("#kb-plan-titel").focus();
   });
 
-  q("[data-kb-copy-link]").addEventListener("click", async () => {
-    view.link.select();
-    try {
-      await navigator.clipboard.writeText(view.link.value);
-      view.announce.textContent = "Linket er kopieret.";
-    } catch {
-      view.announce.textContent = "Linket er markeret – kopiér det med Ctrl+C.";
-    }
-  });
+  q("[data-kb-copy-link]").addEventListener("click", () => copyField(view.link, view.announce,
+    "Linket er kopieret.", "Linket er markeret – kopiér det med Ctrl+C."));
   q('[data-kb-download="json"]').addEventListener("click", () => output("plan.export", { plan },
     (r) => download(r.json, r.name, "application/json")));
+  // No "aar": the calendar file starts its cycle in the same year as the årshjul on the page.
   q('[data-kb-download="ics"]').addEventListener("click", () => output("plan.ics", {
-    plan, entries: entriesOf(plan), reporting: config.reporting, aar: new Date().getFullYear(),
+    plan, entries: entriesOf(plan), reporting: config.reporting,
   }, (r) => download(r.ics, r.name, "text/calendar")));
   q('[data-kb-download="docx"]').addEventListener("click", async () => {
     view.outputError.textContent = "";
@@ -459,7 +454,7 @@ export function init(root, client) {
 
   async function start() {
     const stored = readPlan();
-    plan = stored && isPlanShape(stored) ? stored : structuredClone(config.blank);
+    plan = stored || structuredClone(config.blank);  // readPlan checks the shape
     for (const input of form.querySelectorAll("[data-kb-meta]")) input.value = plan[input.name] || "";
     if (!(await openFragment())) await update();
     // A link pasted into the address bar of this tab changes only the fragment.

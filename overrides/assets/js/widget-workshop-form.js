@@ -3,7 +3,7 @@
 // print layout, and asks Python (koensbalance.bridge "workshop.form_*") for the Markdown, the saved
 // file and for reading a file back. No rules live here: Python validates every value it is given.
 // Values only ever reach the page through .value and .textContent.
-import { debounce } from "./widget-common.js";
+import { copyField, debounce } from "./widget-common.js";
 import { download } from "./workshop-dom.js";
 
 const STORAGE_VERSION = 1;
@@ -151,13 +151,8 @@ export function init(root, client) {
 
   q("[data-kb-copy-markdown]").addEventListener("click", async () => {
     await update();
-    view.markdown.select();
-    try {
-      await navigator.clipboard.writeText(view.markdown.value);
-      view.announce.textContent = "Markdown er kopieret.";
-    } catch {
-      view.announce.textContent = "Teksten er markeret – kopiér den med Ctrl+C.";
-    }
+    await copyField(view.markdown, view.announce, "Markdown er kopieret.",
+      "Teksten er markeret – kopiér den med Ctrl+C.");
   });
 
   q("[data-kb-download]").addEventListener("click", async () => {

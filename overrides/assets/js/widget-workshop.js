@@ -2,7 +2,7 @@
 // "workshop.*") for times, checks, share link, texts and files, and writes the answers into the page
 // with textContent/value. No rules live here: validation, timing, checks, run-mode rescheduling, the
 // share-link codec and every export are Python.
-import { bindStatus, debounce, showFieldErrors } from "./widget-common.js";
+import { bindStatus, copyField, debounce, showFieldErrors } from "./widget-common.js";
 import { createBlockEditor, renderRows, renderChecks, renderRunRows, download } from "./workshop-dom.js";
 
 const STORAGE_KEY = "kb-workshop";
@@ -196,15 +196,8 @@ export function init(root, client) {
   });
 
   // ---- outputs -------------------------------------------------------------------------------
-  q("[data-kb-copy-link]").addEventListener("click", async () => {
-    view.link.select();
-    try {
-      await navigator.clipboard.writeText(view.link.value);
-      view.announce.textContent = "Linket er kopieret.";
-    } catch {
-      view.announce.textContent = "Linket er markeret – kopiér det med Ctrl+C.";
-    }
-  });
+  q("[data-kb-copy-link]").addEventListener("click", () => copyField(view.link, view.announce,
+    "Linket er kopieret.", "Linket er markeret – kopiér det med Ctrl+C."));
   for (const button of root.querySelectorAll("[data-kb-download]")) {
     button.addEventListener("click", async () => {
       view.outputError.textContent = "";

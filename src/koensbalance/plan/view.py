@@ -1,6 +1,6 @@
 """What the plan page shows, as plain values: the normalized plan, its groups, the policy draft
-(Markdown and blocks), the share link and the årshjul. The build renders the blank plan with these
-functions and the browser calls them through koensbalance.bridge, so both show the same.
+(Markdown and blocks), the share link and the årshjul. The browser calls them through
+koensbalance.bridge; the unit tests call the same functions in CPython.
 
 The calendar file (ics.py, icalendar) is not imported here; bridge loads it for "plan.ics" only."""
 
