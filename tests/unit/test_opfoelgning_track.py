@@ -38,17 +38,17 @@ TOL = 1e-9
 def test_the_example_years_fall_where_the_projection_puts_them() -> None:
     t = track(history(), RULE)
     assert [(c.record.year, c.t, c.placement.verdict) for c in t.checks] == \
-        [(2025, 1, INSIDE), (2026, 2, LOWER), (2028, 4, HIGHER)]
+        [(2022, 1, INSIDE), (2023, 2, LOWER), (2025, 4, HIGHER)]
     assert [c.placement.text for c in t.checks] == [
         "inden for det forventede (10–90 pct.)",
         "lavere end forventet: kun 2 pct. af udfaldene lå så lavt",
         "højere end forventet: kun 5 pct. af udfaldene lå så højt",
     ]
-    # 2026, same size: P(X <= 1) two years on, straight from projection.py.
+    # 2023, same size: P(X <= 1) two years on, straight from projection.py.
     dist = distribution(3, 12, 0.15, 0.45, 2)
     assert t.checks[1].placement.at_most == pytest.approx(dist[0] + dist[1], abs=1e-15)
     assert t.checks[1].placement.at_least == pytest.approx(probability_at_least(3, 12, 0.15, 0.45, 2, 1))
-    # 2028, grown to 14: 8 of 14 is compared as 8 * 12 / 14 = 6 6/7 of 12.
+    # 2025, grown to 14: 8 of 14 is compared as 8 * 12 / 14 = 6 6/7 of 12.
     grown = t.checks[2]
     assert grown.size_changed and grown.placement.value == Fraction(48, 7)
     assert grown.placement.at_least == pytest.approx(probability_at_least(3, 12, 0.15, 0.45, 4, 7))
@@ -94,8 +94,8 @@ def test_table_chances_near_the_ends() -> None:
 def test_the_new_projection_equals_a_fresh_one_from_the_latest_status() -> None:
     t = track(history(), RULE)
     o = t.outlook
-    assert (o.from_year, o.under, o.size, o.target_count, o.years_left) == (2028, 8, 14, 6, 1)
-    fresh = project(8, 14, 0.15, 0.45, 2034 - 2028, target_count(14, 40), RULE.minimum(14))
+    assert (o.from_year, o.under, o.size, o.target_count, o.years_left) == (2025, 8, 14, 6, 1)
+    fresh = project(8, 14, 0.15, 0.45, 2031 - 2025, target_count(14, 40), RULE.minimum(14))
     assert o.projection == fresh
     assert o.probability == probability_at(8, 14, 0.15, 0.45, 1, 6) == pytest.approx(fresh.years[1].p_target)
     assert o.required == required_share(8, 14, 0.15, 1, 6, 0.8)
@@ -104,37 +104,37 @@ def test_the_new_projection_equals_a_fresh_one_from_the_latest_status() -> None:
 
 def test_without_records_the_new_projection_is_the_original() -> None:
     t = track(history([]), RULE)
-    assert t.checks == () and t.outlook.projection == t.original and t.outlook.from_year == 2024
+    assert t.checks == () and t.outlook.projection == t.original and t.outlook.from_year == 2021
     assert t.outlook.probability == pytest.approx(t.original.years[5].p_target)
 
 
 def test_observed_recruitment_share_sums_the_years_with_appointments() -> None:
     t = track(history(), RULE)
     r = t.recruitment
-    assert (r.appointed, r.followed, r.years, r.assumed) == (11, 7, (2025, 2026, 2028), 0.45)
+    assert (r.appointed, r.followed, r.years, r.assumed) == (11, 7, (2022, 2023, 2025), 0.45)
     assert r.observed == 7 / 11
     assert r.placement is not None and r.placement.at_least == pytest.approx(sum(binomial_pmf(11, 0.45)[7:]))
     assert t.outlook.with_observed == probability_at(8, 14, 0.15, 7 / 11, 1, 6)
-    partly = track(history([{"aar": 2025, "kvinder": 4, "maend": 8, "nye_ledere": 3, "heraf": 0},
-                            {"aar": 2026, "kvinder": 4, "maend": 8}]), RULE).recruitment
-    assert (partly.appointed, partly.followed, partly.years, partly.observed) == (3, 0, (2025,), 0.0)
+    partly = track(history([{"aar": 2022, "kvinder": 4, "maend": 8, "nye_ledere": 3, "heraf": 0},
+                            {"aar": 2023, "kvinder": 4, "maend": 8}]), RULE).recruitment
+    assert (partly.appointed, partly.followed, partly.years, partly.observed) == (3, 0, (2022,), 0.0)
     assert partly.placement is not None and partly.placement.at_most == pytest.approx(0.55 ** 3)
 
 
 def test_without_appointments_there_is_no_observed_share() -> None:
-    t = track(history([{"aar": 2025, "kvinder": 4, "maend": 8}]), RULE)
+    t = track(history([{"aar": 2022, "kvinder": 4, "maend": 8}]), RULE)
     assert t.recruitment.observed is None and t.recruitment.placement is None
     assert t.outlook.with_observed is None
-    zero = track(history([{"aar": 2025, "kvinder": 4, "maend": 8, "nye_ledere": 0, "heraf": 0}]), RULE)
-    assert zero.recruitment.observed is None and zero.recruitment.years == (2025,)
+    zero = track(history([{"aar": 2022, "kvinder": 4, "maend": 8, "nye_ledere": 0, "heraf": 0}]), RULE)
+    assert zero.recruitment.observed is None and zero.recruitment.years == (2022,)
 
 
 def test_once_the_target_year_has_passed_there_is_no_probability_to_give() -> None:
-    t = track(history([{"aar": 2029, "kvinder": 5, "maend": 7}]), RULE)
+    t = track(history([{"aar": 2026, "kvinder": 5, "maend": 7}]), RULE)
     assert t.outlook.years_left == 0 and t.outlook.probability is None and t.outlook.required is None
-    assert t.checks[0].reached and len(t.outlook.projection.years) == 6  # to the horizon's end, 2034
-    late = track(history([{"aar": 2034, "kvinder": 4, "maend": 8}], this_year=2040), RULE)
-    assert late.outlook.from_year == 2034 and len(late.outlook.projection.years) == 11  # 10 years more
+    assert t.checks[0].reached and len(t.outlook.projection.years) == 6  # to the horizon's end, 2031
+    late = track(history([{"aar": 2031, "kvinder": 4, "maend": 8}], this_year=2037), RULE)
+    assert late.outlook.from_year == 2031 and len(late.outlook.projection.years) == 11  # 10 years more
 
 
 # ---- random histories -----------------------------------------------------------------------------
@@ -146,7 +146,7 @@ def histories(draw: st.DrawFn) -> tuple[dict[str, Any], list[dict[str, Any]], bo
     size = draw(st.integers(1, 60))
     women = draw(st.integers(0, size))
     horizon = draw(st.integers(1, 30))
-    start = 2020
+    start = 2017
     scenario = {**SCENARIO, "kvinder": str(women), "maend": str(size - women),
                 "afgang": str(draw(st.integers(0, 100))), "rekruttering": str(draw(st.integers(0, 100))),
                 "maal": str(draw(st.integers(1, 100))), "sikkerhed": str(draw(st.integers(1, 99))),
@@ -175,10 +175,10 @@ def test_random_histories_are_tracked_consistently(drawn: tuple[dict[str, Any], 
     raw = {"scenarie": scenario, "status": records}
     if duplicate:
         with pytest.raises(InputError) as caught:
-            parse_history(raw, KINDS, 2050)
+            parse_history(raw, KINDS, 2047)
         assert [e.message for e in caught.value.errors if "er registreret to gange" in e.message]
         return
-    h = parse_history(raw, KINDS, 2050)
+    h = parse_history(raw, KINDS, 2047)
     t = track(h, RULE)
     s = h.scenario
     assert [c.record.year for c in t.checks] == sorted(r["aar"] for r in records)
