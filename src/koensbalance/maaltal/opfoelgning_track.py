@@ -76,13 +76,17 @@ class Placement:
         return VERDICT_TEXT[INSIDE]
 
 
-def place(dist: list[float] | tuple[float, ...], value: Fraction) -> Placement:
-    """Place `value` (a count on the distribution's scale; may be a fraction) in `dist`."""
+def place(dist: list[float] | tuple[float, ...], value: Fraction,
+          fractiles: tuple[int, int] | None = None) -> Placement:
+    """Place `value` (a count on the distribution's scale; may be a fraction) in `dist`.
+
+    `fractiles`: the 10 and 90 pct. fractiles when already known (a YearState's low_count and
+    high_count); otherwise computed here with the same function."""
     below, above = math.floor(value), math.ceil(value)
     at_most = min(1.0, sum(dist[:below + 1])) if below >= 0 else 0.0
     at_least = tail_at_least(dist, above)
     # The fractiles exactly as projection.YearState computes low_count and high_count.
-    low, high = _percentile(list(dist), LOW_LEVEL), _percentile(list(dist), HIGH_LEVEL)
+    low, high = fractiles or (_percentile(list(dist), LOW_LEVEL), _percentile(list(dist), HIGH_LEVEL))
     verdict = LOWER if value < low else HIGHER if value > high else INSIDE
     return Placement(value=value, at_most=at_most, at_least=at_least, low=low, high=high, verdict=verdict)
 
@@ -175,7 +179,8 @@ def check_year(original: Projection, record: YearRecord, start: int, gender: str
     count, size = record.count(gender), record.size
     value = Fraction(count * original.size, size)
     return YearCheck(record=record, t=t, count=count, size=size, expected_count=state.expected_count,
-                     placement=place(state.distribution, value), size_changed=size != original.size,
+                     placement=place(state.distribution, value, (state.low_count, state.high_count)),
+                     size_changed=size != original.size,
                      reached=count >= target_count(size, target_pct))
 
 
