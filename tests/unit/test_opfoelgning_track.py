@@ -23,6 +23,7 @@ from koensbalance.maaltal.opfoelgning_track import (
     place,
     track,
 )
+from koensbalance.maaltal.opfoelgning_view import evaluate
 from koensbalance.maaltal.projection import (
     binomial_pmf,
     distribution,
@@ -30,7 +31,7 @@ from koensbalance.maaltal.projection import (
     project,
     target_count,
 )
-from tests.unit.test_opfoelgning import KINDS, RULE, SCENARIO, history
+from tests.unit.test_opfoelgning import DUTIES, KINDS, RULE, SCENARIO, history
 
 TOL = 1e-9
 
@@ -216,3 +217,9 @@ def test_random_histories_are_tracked_consistently(drawn: tuple[dict[str, Any], 
                                             target_count(size, s.target_pct), s.probability)
     else:
         assert o.probability is None
+    # Everything the page shows can be made for any valid history: one row and one point per year.
+    shown = evaluate(h, RULE, DUTIES)
+    assert len(shown["rows"]) == len(records) and len(shown["csv"].splitlines()) == len(records) + 2
+    points = [s for s in shown["chart"]["shapes"] if s["attrs"].get("class") == "kb-mchart__recorded-point"]
+    assert len(points) == len(records) + 1
+    assert all(0 <= float(p["attrs"]["cy"]) <= 300 and 0 <= float(p["attrs"]["cx"]) <= 640 for p in points)
