@@ -108,6 +108,9 @@ def test_years_not_over_yet_or_beyond_the_projection_are_refused() -> None:
     assert far["status.0.aar"].endswith(f"ligger mere end {MAX_YEARS} år efter udgangspunktet (2021). "
                                         f"Registrér et år fra 2022 til {2021 + MAX_YEARS}.")
     assert history([{"aar": 2021 + MAX_YEARS, "kvinder": 3, "maend": 9}], this_year=None).records
+    too_soon = errors_of(with_records({"aar": 2022, "kvinder": 3, "maend": 9}), this_year=2021)
+    assert too_soon == {"status.0.aar": "Linje 1: 2022 er ikke slut endnu. Status pr. 31. december 2021 er "
+                                        "udgangspunktet; registrér 2022, når året er omme."}
 
 
 def test_appointments_are_both_or_neither_and_heraf_at_most_the_new_leaders() -> None:

@@ -181,6 +181,24 @@ def _both_or_neither(first: int | None, second: int | None, names: tuple[str, st
     return False
 
 
+def _year_problem(year: int, start: int, this_year: int | None) -> str | None:
+    """Why `year` cannot be recorded (None when it can): at or before the start, not over yet, or
+    beyond the projection's reach."""
+    last = min(start + MAX_YEARS, LAST_YEAR, LAST_YEAR if this_year is None else this_year)
+    if year <= start:
+        return (f"{year} er ikke efter udgangspunktet: scenariet har status pr. 31. december {start}. "
+                f"Registrér årene fra {start + 1}.")
+    if year <= last:
+        return None
+    if this_year is not None and last == this_year:
+        if last <= start:
+            return (f"{year} er ikke slut endnu. Status pr. 31. december {start} er udgangspunktet; "
+                    f"registrér {start + 1}, når året er omme.")
+        return f"{year} er ikke slut endnu. Registrér et år fra {start + 1} til {last}."
+    return (f"{year} ligger mere end {MAX_YEARS} år efter udgangspunktet ({start}). Registrér et år "
+            f"fra {start + 1} til {last}.")
+
+
 def _record(raw: object, index: int, scenario: Scenario, this_year: int | None,
             errors: list[FieldError]) -> tuple[int | None, YearRecord | None]:
     """(the year, when it is valid; the record, when all of it is valid)."""
@@ -190,19 +208,10 @@ def _record(raw: object, index: int, scenario: Scenario, this_year: int | None,
         return None, None
     labels = record_labels(scenario.under)
     before = len(errors)
-    start = scenario.status_year
-    last = min(start + MAX_YEARS, LAST_YEAR, this_year if this_year is not None else LAST_YEAR)
     year = _required_count(raw.get("aar", ""), "aar", where, labels["aar"], 10**7, errors)
-    if year is not None and year <= start:
-        errors.append(FieldError(f"{where}.aar", f"{year} er ikke efter udgangspunktet: scenariet "
-                                                 f"har status pr. 31. december {start}. Registrér "
-                                                 f"årene fra {start + 1}."))
-        year = None
-    elif year is not None and year > last:
-        reason = "er ikke slut endnu" if this_year is not None and year > this_year \
-            and last == this_year else f"ligger mere end {MAX_YEARS} år efter udgangspunktet ({start})"
-        errors.append(FieldError(f"{where}.aar", f"{year} {reason}. Registrér et år fra {start + 1} "
-                                                 f"til {last}."))
+    message = None if year is None else _year_problem(year, scenario.status_year, this_year)
+    if message:
+        errors.append(FieldError(f"{where}.aar", message))
         year = None
     women = _required_count(raw.get("kvinder", ""), "kvinder", where, labels["kvinder"], MAX_SIZE, errors)
     men = _required_count(raw.get("maend", ""), "maend", where, labels["maend"], MAX_SIZE, errors)
