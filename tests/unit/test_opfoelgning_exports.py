@@ -57,6 +57,10 @@ def test_the_example_on_track_table(shown: dict[str, Any]) -> None:
                                  "så højt.")
     assert [y["placering"] for y in shown["years"]] == ["inden", "lavere", "hoejere"]
     assert shown["next_year"] == 2026 and shown["historik"] == history().to_dict()
+    new = shown["projection"]
+    assert new["caption"] == "Ny fremskrivning fra status pr. 31. december 2025"
+    assert [row[0] for row in new["rows"]] == [str(year) for year in range(2025, 2032)]
+    assert new["rows"][0][1:4] == ["8,0", "57 pct.", "8–8 af 14"] and len(new["columns"]) == 6
 
 
 def test_the_example_recruitment_and_outlook_texts(shown: dict[str, Any]) -> None:
@@ -113,7 +117,7 @@ def test_the_chart_uses_only_the_maaltal_shapes_and_shows_every_recorded_point(s
         "(1 af 12), lavere end forventet; 2025: 57,1 pct. (8 af 14), højere end forventet. Den nye "
         "fremskrivning fra 2025 forventer 55,3 pct. kvinder i 2026, med 80 pct. af udfaldene mellem 50 "
         "pct. og 64 pct. De vandrette linjer viser 40 pct. (kønsbalance); den lodrette linje måltalsåret "
-        "2026. Tabellen viser tallene år for år.")
+        "2026. Tabellerne viser de registrerede år og den nye fremskrivning år for år.")
     assert [item["text"] for item in chart["legend"]][2] == "Registreret status pr. 31. december"
 
 
@@ -144,6 +148,14 @@ def test_status_for_the_reporting_with_the_rules_caveat_from_the_data() -> None:
     assert "lov nr. 1470" in md and "retsinformation.dk" in md
     first = report(history(), RULE, DUTIES, 2022)["markdown"]
     assert "**Politik for kønsfordelingen:** Nej" in first and "4 kvinder og 8 mænd" in first
+    # Whether the policy duty applies comes from the § 11 check of "Sæt måltal" on that year's status.
+    assert "**Pligt til en politik:** Gælder for jer: I har 50 eller flere medarbejdere" in first
+    assert "**Pligt til en politik:** Gælder ikke for jer: den øverste ledelse er allerede " \
+           "kønsbalanceret" in md
+    small = report(history([], medarbejdere="20"), RULE, DUTIES)["markdown"]
+    assert "**Pligt til en politik:** Gælder ikke for jer: I har færre end 50 medarbejdere" in small
+    other = report(history([], institution="anden"), RULE, DUTIES)["markdown"]
+    assert "Pligt til en politik" not in other
     board = report(history([{"aar": 2022, "kvinder": 4, "maend": 8, "bestyrelse_kvinder": 2,
                              "bestyrelse_maend": 5}], bestyrelse="ja", bestyrelse_kvinder="1",
                            bestyrelse_maend="6"), RULE, DUTIES)["markdown"]

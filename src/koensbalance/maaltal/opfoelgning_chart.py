@@ -144,5 +144,6 @@ def description(tracking: Tracking, balance_pct: int) -> str:
                      f"mellem {period(_range(last, new.size))}")
     parts.append(f"De vandrette linjer viser {format_pct(balance_pct)} (kønsbalance)"
                  + (f" og måltallet {format_pct(s.target_pct)}" if s.target_pct != balance_pct else "")
-                 + f"; den lodrette linje måltalsåret {s.target_year}. Tabellen viser tallene år for år.")
+                 + f"; den lodrette linje måltalsåret {s.target_year}. Tabellerne viser de registrerede "
+                   f"år og den nye fremskrivning år for år.")
     return " ".join(parts)

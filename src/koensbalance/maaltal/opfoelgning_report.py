@@ -29,7 +29,7 @@ from datetime import date
 from typing import Any
 
 from koensbalance.maaltal import balance
-from koensbalance.maaltal.obligations import DutyRules
+from koensbalance.maaltal.obligations import DutyRules, obligations
 from koensbalance.maaltal.opfoelgning import POLICY_TEXT, History
 from koensbalance.maaltal.opfoelgning_text import (
     count_of,
@@ -41,6 +41,7 @@ from koensbalance.maaltal.opfoelgning_text import (
 )
 from koensbalance.maaltal.opfoelgning_track import Tracking
 from koensbalance.maaltal.projection import target_count
+from koensbalance.maaltal.scenario import Scenario
 from koensbalance.maaltal.targets import NOUNS, share_text
 from koensbalance.plan.aarshjul import Line
 from koensbalance.plan.document import Block, markdown
@@ -48,6 +49,7 @@ from koensbalance.plan.model import Target
 from koensbalance.text import format_pct
 
 REPORTING_DUTY = "indberetning"  # the duty in pligter.yaml whose rule states what is reported
+POLICY_DUTY = "politik"  # the duty to have a policy
 RULES_HEADING = "Reglernes dato – tjek de gældende regler"  # as in the rules box of "Sæt måltal"
 PLAN_HEADING = "Opfølgning på måltallet"
 
@@ -108,10 +110,22 @@ def report_blocks(history: History, rule: balance.BalanceRule, duties: DutyRules
     out.append(Block("field", f"Mindst {format_pct(s.target_pct)} {noun} ({need} af {size}) senest i "
                               f"{s.target_year}", label="Måltal for den øverste ledelse"))
     out.append(Block("field", POLICY_TEXT[st.policy], label="Politik for kønsfordelingen"))
+    policy = _policy_duty(s, duties, top)
+    if policy is not None:
+        out.append(Block("field", policy, label="Pligt til en politik"))
     out.append(Block("subheading", RULES_HEADING))
     out.append(Block("paragraph", f"{duties.rules_date}. {duties.changes} {duties.check_current}"))
     out.append(Block("paragraph", duties.disclaimer))
     return out
+
+
+def _policy_duty(s: Scenario, duties: DutyRules, top: balance.BalanceAssessment) -> str | None:
+    """Whether and why the policy duty applies this year (the § 11 check of "Sæt måltal" on this
+    year's top management and the scenario's institution and number of employees); None when the
+    institution is not covered. The board is not among the policy duty's conditions."""
+    result = obligations(duties, s.institution, s.employees, s.has_board, None, top)
+    duty = next((d for d in result.duties if d.id == POLICY_DUTY), None)
+    return duty.reason if duty is not None else None
 
 
 def report(history: History, rule: balance.BalanceRule, duties: DutyRules,

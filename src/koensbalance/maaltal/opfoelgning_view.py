@@ -32,6 +32,8 @@ from koensbalance.maaltal.opfoelgning_text import (
 )
 from koensbalance.maaltal.opfoelgning_track import Tracking, track
 from koensbalance.maaltal.targets import NOUNS
+from koensbalance.maaltal.targets import _columns as projection_columns
+from koensbalance.maaltal.targets import _rows as projection_rows
 
 BROKEN_RULES = "Sidens regler for måltal kan ikke læses. Genindlæs siden."
 FILE_NAME = "opfoelgning.json"
@@ -75,6 +77,10 @@ def view(tracking: Tracking, rule: balance.BalanceRule, duties: DutyRules, repor
                 "original_probability": o.original_probability,
                 "required_share": None if o.required is None else o.required.share,
                 "already": bool(o.required and o.required.already)},
+        # The new projection year by year, in the table format of "Sæt måltal".
+        "projection": {"caption": f"Ny fremskrivning fra status pr. 31. december {o.from_year}",
+                       "columns": projection_columns(s, noun),
+                       "rows": projection_rows(o.projection, o.from_year)},
         "next_year": next_year(history),
         "chart": chart(tracking, rule.min_share_pct),
         "report": report(history, rule, duties, report_year),
