@@ -1,13 +1,19 @@
 """"Følg op" at its limits: a 30-year horizon with groups of 10, 50 and 200 and a year recorded every
 year evaluates correctly and fast. Run as a script to print the timings:
 
-    .venv/bin/python -m tests.unit.test_opfoelgning_timing
+    .venv/bin/python -m tests.unit.test_opfoelgning_timing              # CPython
+    .venv/bin/python -m tests.unit.test_opfoelgning_timing --pyodide    # Pyodide (node_modules) in Node
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import tempfile
 import time
 import timeit
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +21,7 @@ import pytest
 from koensbalance.maaltal.opfoelgning import History, parse_history
 from koensbalance.maaltal.opfoelgning_view import evaluate
 from koensbalance.maaltal.projection import MAX_YEARS
-from tests.unit.test_opfoelgning import DUTIES, KINDS, RULE, SCENARIO
+from tests.unit.test_opfoelgning import DUTIES, KINDS, RULE, RULES, SCENARIO
 
 SIZES = (10, 50, 200)
 
@@ -46,14 +52,71 @@ def test_thirty_years_recorded_evaluate_within_a_second(size: int) -> None:
     assert elapsed < 1.0, f"evaluate took {elapsed:.2f} s for a group of {size}"
 
 
+ROOT = Path(__file__).resolve().parents[2]
+# Loads Pyodide from node_modules, copies the package into its file system and times evaluate there.
+PYODIDE_SCRIPT = """
+import { loadPyodide } from "%(root)s/node_modules/pyodide/pyodide.mjs";
+import fs from "node:fs";
+import path from "node:path";
+const py = await loadPyodide({ indexURL: "%(root)s/node_modules/pyodide/" });
+function copy(dir, target) {
+  py.FS.mkdirTree(target);
+  for (const name of fs.readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (fs.statSync(full).isDirectory()) { if (name !== "__pycache__") copy(full, `${target}/${name}`); }
+    else if (name.endsWith(".py")) py.FS.writeFile(`${target}/${name}`, fs.readFileSync(full));
+  }
+}
+copy("%(root)s/src/koensbalance", "/home/pyodide/koensbalance");
+py.globals.set("PAYLOADS", fs.readFileSync("%(payloads)s", "utf8"));
+console.log(py.runPython(fs.readFileSync("%(code)s", "utf8")));
+"""
+PYODIDE_CODE = """
+import json, sys, timeit
+sys.path.insert(0, "/home/pyodide")
+from koensbalance.maaltal.balance import BalanceRule
+from koensbalance.maaltal.obligations import DutyRules
+from koensbalance.maaltal.opfoelgning import parse_history
+from koensbalance.maaltal.opfoelgning_view import evaluate
+lines = []
+for label, payload in json.loads(PAYLOADS).items():
+    rule = BalanceRule.from_data(payload["rules"]["balance"])
+    duties = DutyRules.from_data(payload["rules"]["duties"])
+    h = parse_history(payload["historik"], [k.id for k in duties.kinds], None)
+    best = min(timeit.repeat(lambda: evaluate(h, rule, duties), number=1, repeat=10))
+    lines.append(f"Pyodide {sys.version.split()[0]}: {label}: evaluate {1000 * best:6.1f} ms (best of 10)")
+"\\n".join(lines)
+"""
+
+
+def _label(size: int, recorded: int) -> str:
+    return f"group {size:3d}, horizon {MAX_YEARS}, {recorded:2d} years recorded"
+
+
+def pyodide() -> None:
+    payloads = {_label(size, recorded): {"rules": RULES, "historik": long_history(size, recorded).to_dict()}
+                for size in SIZES for recorded in (3, MAX_YEARS)}
+    with tempfile.TemporaryDirectory() as folder:
+        where = Path(folder)
+        (where / "payloads.json").write_text(json.dumps(payloads, ensure_ascii=False), encoding="utf-8")
+        (where / "code.py").write_text(PYODIDE_CODE, encoding="utf-8")
+        script = PYODIDE_SCRIPT % {"root": ROOT, "payloads": where / "payloads.json",
+                                   "code": where / "code.py"}
+        (where / "time.mjs").write_text(script, encoding="utf-8")
+        subprocess.run(["node", str(where / "time.mjs")], check=True)
+
+
 def main() -> None:
+    if "--pyodide" in sys.argv:
+        pyodide()
+        return
     for size in SIZES:
         for recorded in (3, MAX_YEARS):
             h = long_history(size, recorded)
             runs = 10
             best = min(timeit.repeat(lambda h=h: evaluate(h, RULE, DUTIES), number=1, repeat=runs))
-            print(f"group {size:3d}, horizon {MAX_YEARS}, {recorded:2d} years recorded: "
-                  f"evaluate {1000 * best:6.1f} ms (best of {runs})")
+            print(f"CPython {sys.version.split()[0]}: {_label(size, recorded)}: evaluate "
+                  f"{1000 * best:6.1f} ms (best of {runs})")
 
 
 if __name__ == "__main__":
