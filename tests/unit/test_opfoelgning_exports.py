@@ -67,6 +67,9 @@ def test_the_example_recruitment_and_outlook_texts(shown: dict[str, Any]) -> Non
     assert shown["recruitment"]["text"] == (
         "Blandt de nye ledere i 2022, 2023 og 2025 var 7 af 11 kvinder (63,6 pct.); I antog 45 pct. Med "
         "den antagne andel er det inden for det forventede (10–90 pct.).")
+    assert shown["turnover"]["text"] == (
+        "Afgangen i 2022 og 2023 var 5 af 24 (20,8 pct. om året, regnet som nye ledere minus gruppens "
+        "vækst); I antog 15 pct. Med den antagne afgang er det inden for det forventede (10–90 pct.).")
     now = shown["now"]
     assert now["sandsynlighed"] == (
         "Fra status pr. 31. december 2025 (8 af 14 kvinder) er sandsynligheden for at nå mindst 40 pct. "

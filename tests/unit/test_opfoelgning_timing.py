@@ -26,7 +26,7 @@ from tests.unit.test_opfoelgning import DUTIES, KINDS, RULE, RULES, SCENARIO
 SIZES = (10, 50, 200)
 
 
-def long_history(size: int, recorded: int) -> History:
+def long_history(size: int, recorded: int, appointed: int | None = None) -> History:
     """Status 2000, target 2030, 30-year horizon, 45 pct. assumed; `recorded` years from 2001 on, the
     followed gender growing slowly and a seventh of the group appointed every year."""
     women = size // 4
@@ -35,9 +35,8 @@ def long_history(size: int, recorded: int) -> History:
     records = []
     for year in range(2001, 2001 + recorded):
         w = min(size, women + (year - 2000) * size // 60)
-        appointed = max(1, size // 7)
-        records.append({"aar": year, "kvinder": w, "maend": size - w, "nye_ledere": appointed,
-                        "heraf": appointed // 2})
+        new = max(1, size // 7) if appointed is None else appointed
+        records.append({"aar": year, "kvinder": w, "maend": size - w, "nye_ledere": new, "heraf": new // 2})
     return parse_history({"scenarie": scenario, "status": records}, KINDS, None)
 
 
@@ -104,6 +103,13 @@ def pyodide() -> None:
                                    "code": where / "code.py"}
         (where / "time.mjs").write_text(script, encoding="utf-8")
         subprocess.run(["node", str(where / "time.mjs")], check=True)
+
+
+def test_the_largest_sums_of_appointments_and_group_sizes_are_placed() -> None:
+    """Every seat of 200 refilled every year for 30 years: 6000 appointments, 6000 seat-years."""
+    result = evaluate(long_history(200, MAX_YEARS, appointed=200), RULE, DUTIES)
+    assert result["recruitment"]["appointed"] == 6000 and result["turnover"]["exposed"] == 6000
+    assert "lå så højt" in result["turnover"]["text"]  # 100 pct. a year against the assumed 15 pct.
 
 
 def main() -> None:

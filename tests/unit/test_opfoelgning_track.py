@@ -19,7 +19,9 @@ from koensbalance.maaltal.opfoelgning_track import (
     HIGHER,
     INSIDE,
     LOWER,
+    MAX_EXACT,
     _few,
+    binomial,
     place,
     track,
 )
@@ -80,7 +82,7 @@ def test_placement_is_consistent_with_the_projection(size: int, data: st.DataObj
 
 
 @pytest.mark.parametrize(("probability", "text"), [
-    (0.0, "ingen"), (0.003, "under 1 pct."), (0.07, "kun 7 pct."), (0.0949, "kun 9 pct."),
+    (0.0, "ingen"), (1e-300, "under 1 pct."), (0.003, "under 1 pct."), (0.07, "kun 7 pct."), (0.0949, "kun 9 pct."),
     (0.096, "kun 9,6 pct."), (0.0999, "kun 9,9 pct."), (0.1, "kun 10,0 pct."),
 ])
 def test_small_probabilities_in_words(probability: float, text: str) -> None:
@@ -120,6 +122,38 @@ def test_observed_recruitment_share_sums_the_years_with_appointments() -> None:
                             {"aar": 2023, "kvinder": 4, "maend": 8}]), RULE).recruitment
     assert (partly.appointed, partly.followed, partly.years, partly.observed) == (3, 0, (2022,), 0.0)
     assert partly.placement is not None and partly.placement.at_most == pytest.approx(0.55 ** 3)
+
+
+def test_observed_turnover_counts_new_leaders_minus_growth_in_years_with_a_status_before() -> None:
+    t = track(history(), RULE).turnover
+    # 2022 and 2023 follow a known status (2021, 2022); 2025 follows the gap of 2024 and is left out.
+    assert (t.departures, t.exposed, t.years, t.assumed) == (2 + 3, 12 + 12, (2022, 2023), 0.15)
+    assert t.placement is not None
+    assert t.placement.at_least == pytest.approx(sum(binomial_pmf(24, 0.15)[5:]))
+    grown = track(history([{"aar": 2022, "kvinder": 5, "maend": 9, "nye_ledere": 3, "heraf": 2},
+                           {"aar": 2023, "kvinder": 8, "maend": 9, "nye_ledere": 1, "heraf": 1},
+                           {"aar": 2024, "kvinder": 4, "maend": 8, "nye_ledere": 0, "heraf": 0}]), RULE)
+    # 2022: 3 new, grew by 2 -> 1 left; 2023: grew by 3 with 1 new (does not add up) -> left out;
+    # 2024: shrank by 5 with no one new -> 5 left, of the 17 of 2023.
+    assert (grown.turnover.departures, grown.turnover.exposed, grown.turnover.years) == (6, 12 + 17,
+                                                                                         (2022, 2024))
+    assert track(history([{"aar": 2022, "kvinder": 4, "maend": 8}]), RULE).turnover.placement is None
+
+
+@pytest.mark.parametrize("p", [0.0, 0.003, 0.15, 0.45, 0.999, 1.0])
+def test_binomial_beyond_the_float_coefficients(p: float) -> None:
+    exact = binomial_pmf(MAX_EXACT, p)
+    logs = binomial(MAX_EXACT + 1, p)  # the log-space branch, one step beyond
+    assert sum(logs) == pytest.approx(1.0, abs=1e-9)
+    mean = sum(k * q for k, q in enumerate(logs))
+    assert mean == pytest.approx((MAX_EXACT + 1) * p, abs=1e-6)
+    # Bin(n + 1, p) from Bin(n, p) by one more trial: the same numbers both ways.
+    stepped = [exact[k] * (1 - p) + (exact[k - 1] * p if k else 0.0) for k in range(MAX_EXACT)]
+    stepped.append(exact[-1] * (1 - p) + exact[-2] * p)
+    stepped.append(exact[-1] * p)
+    assert logs == pytest.approx(stepped, abs=1e-12)
+    big = binomial(6000, p)
+    assert len(big) == 6001 and sum(big) == pytest.approx(1.0, abs=1e-9)
 
 
 def test_without_appointments_there_is_no_observed_share() -> None:

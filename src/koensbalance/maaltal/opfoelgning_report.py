@@ -38,6 +38,7 @@ from koensbalance.maaltal.opfoelgning_text import (
     placement_text,
     recruitment_text,
     status_text,
+    turnover_text,
 )
 from koensbalance.maaltal.opfoelgning_track import Tracking
 from koensbalance.maaltal.projection import target_count
@@ -169,6 +170,7 @@ def plan_blocks(tracking: Tracking) -> list[Block]:
     out += [Block("paragraph", texts[key]) for key in ("sandsynlighed", "med_faktisk", "krav", "stoerrelse")
             if texts[key]]
     out.append(Block("paragraph", recruitment_text(history, tracking.recruitment)))
+    out.append(Block("paragraph", turnover_text(tracking.turnover)))
     return out
 
 

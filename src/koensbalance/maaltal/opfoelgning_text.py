@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from koensbalance.maaltal.opfoelgning import History
-from koensbalance.maaltal.opfoelgning_track import INSIDE, Outlook, Recruitment, Tracking, YearCheck
+from koensbalance.maaltal.opfoelgning_track import (
+    INSIDE,
+    Outlook,
+    Recruitment,
+    Tracking,
+    Turnover,
+    YearCheck,
+)
 from koensbalance.maaltal.targets import NOUNS, share_text
 from koensbalance.text import format_pct, plural
 
@@ -142,6 +149,16 @@ def recruitment_text(history: History, r: Recruitment) -> str:
     return (f"Blandt de nye ledere i {years} var {r.followed} af {r.appointed} {noun} "
             f"({share_text(r.observed)}); I antog {period(assumed)} Med den antagne andel er det "
             f"{period(r.placement.text)}")
+
+
+def turnover_text(t: Turnover) -> str:
+    assumed = share_text(t.assumed)
+    if t.placement is None or t.observed is None:
+        return (f"Den faktiske afgang kan ikke beregnes endnu: det kræver årets nye ledere for et år, "
+                f"hvor også året før har en status. I antog {assumed} afgang om året.")
+    return (f"Afgangen i {and_list([str(y) for y in t.years])} var {t.departures} af {t.exposed} "
+            f"({share_text(t.observed)} om året, regnet som nye ledere minus gruppens vækst); I antog "
+            f"{period(assumed)} Med den antagne afgang er det {period(t.placement.text)}")
 
 
 def required_text(history: History, o: Outlook) -> str:

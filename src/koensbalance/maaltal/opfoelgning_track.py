@@ -91,10 +91,28 @@ def place(dist: list[float] | tuple[float, ...], value: Fraction,
     return Placement(value=value, at_most=at_most, at_least=at_least, low=low, high=high, verdict=verdict)
 
 
+MAX_EXACT = 1000  # projection.binomial_pmf's float coefficients hold up to here (comb(1000, 500) < 1e300)
+
+
+def binomial(n: int, p: float) -> list[float]:
+    """P(K = k), K ~ Bin(n, p): projection.binomial_pmf where its float coefficients hold, in log
+    space beyond (the years' appointments or group sizes can add up to 30 * 200 = 6000)."""
+    if n <= MAX_EXACT:
+        return binomial_pmf(n, p)
+    if p <= 0.0 or p >= 1.0:
+        point = [0.0] * (n + 1)
+        point[0 if p <= 0.0 else n] = 1.0
+        return point
+    log_p, log_q, log_n = math.log(p), math.log1p(-p), math.lgamma(n + 1)
+    return [math.exp(log_n - math.lgamma(k + 1) - math.lgamma(n - k + 1) + k * log_p + (n - k) * log_q)
+            for k in range(n + 1)]
+
+
 def _few(probability: float) -> str:
-    """A small probability for "… af udfaldene": 'kun 7 pct.', 'kun 9,6 pct.', 'under 1 pct.', 'ingen'."""
+    """A small probability for "… af udfaldene": 'kun 7 pct.', 'kun 9,6 pct.', 'under 1 pct.', 'ingen'
+    (9,5–9,99 pct. keep a decimal, so that "kun 10 pct." never stands for less than 10 pct.)."""
     pct = 100 * probability
-    if pct < 1e-9:
+    if probability <= 0.0:  # exactly none (or below what a float holds)
         return "ingen"
     if pct < 0.5:
         return "under 1 pct."
@@ -152,12 +170,35 @@ class Outlook:
 
 
 @dataclass(frozen=True)
+class Turnover:
+    """The turnover the recorded appointments imply, against the assumed one.
+
+    In the model every vacated seat is filled the same year, so a year's departures are its new
+    leaders minus the growth of the group: appointed - (size - size the year before). A year counts
+    when its appointments are recorded and the year before has a status (the start or a recorded
+    year); a year whose group grew by more than it appointed is left out (its figures do not add up
+    under the model). Departures in such years are Bin(size the year before, turnover), so their sum
+    is placed in Bin(sum of those sizes, assumed turnover)."""
+
+    departures: int
+    exposed: int  # sum of the group sizes the year before
+    years: tuple[int, ...]
+    assumed: float
+    placement: Placement | None  # None when no year counts
+
+    @property
+    def observed(self) -> float | None:
+        return self.departures / self.exposed if self.exposed else None
+
+
+@dataclass(frozen=True)
 class Tracking:
     history: History
     original: Projection
     checks: tuple[YearCheck, ...]  # sorted by year
     recruitment: Recruitment
     outlook: Outlook
+    turnover: Turnover
 
 
 def original_projection(history: History, rule: BalanceRule) -> Projection:
@@ -189,9 +230,26 @@ def recruitment(history: History) -> Recruitment:
     appointed = sum(r.appointed or 0 for r in given)
     followed = sum(r.appointed_followed or 0 for r in given)
     assumed = history.scenario.recruit
-    placement = place(binomial_pmf(appointed, assumed), Fraction(followed)) if appointed else None
+    placement = place(binomial(appointed, assumed), Fraction(followed)) if appointed else None
     return Recruitment(appointed=appointed, followed=followed, years=tuple(r.year for r in given),
                        assumed=assumed, placement=placement)
+
+
+def turnover(history: History) -> Turnover:
+    s = history.scenario
+    size_by_year = {s.status_year: s.size, **{r.year: r.size for r in history.records}}
+    departures = exposed = 0
+    years = []
+    for r in history.sorted_records():
+        before = size_by_year.get(r.year - 1)
+        if r.appointed is None or before is None or r.appointed < r.size - before:
+            continue
+        departures += r.appointed - (r.size - before)
+        exposed += before
+        years.append(r.year)
+    placement = place(binomial(exposed, s.turnover), Fraction(departures)) if exposed else None
+    return Turnover(departures=departures, exposed=exposed, years=tuple(years), assumed=s.turnover,
+                    placement=placement)
 
 
 def outlook_years(history: History, from_year: int) -> int:
@@ -234,4 +292,4 @@ def track(history: History, rule: BalanceRule) -> Tracking:
                    for r in history.sorted_records())
     recruit = recruitment(history)
     return Tracking(history=history, original=original, checks=checks, recruitment=recruit,
-                    outlook=outlook(history, rule, original, recruit.observed))
+                    outlook=outlook(history, rule, original, recruit.observed), turnover=turnover(history))

@@ -28,6 +28,7 @@ from koensbalance.maaltal.opfoelgning_text import (
     outlook_texts,
     recruitment_text,
     row,
+    turnover_text,
     year_dict,
 )
 from koensbalance.maaltal.opfoelgning_track import Tracking, track
@@ -73,6 +74,9 @@ def view(tracking: Tracking, rule: balance.BalanceRule, duties: DutyRules, repor
         "recruitment": {"text": recruitment_text(history, recruit), "observed": recruit.observed,
                         "assumed": recruit.assumed, "appointed": recruit.appointed,
                         "followed": recruit.followed},
+        "turnover": {"text": turnover_text(tracking.turnover), "observed": tracking.turnover.observed,
+                     "assumed": tracking.turnover.assumed, "departures": tracking.turnover.departures,
+                     "exposed": tracking.turnover.exposed},
         "now": {**outlook_texts(tracking), "from_year": o.from_year, "probability": o.probability,
                 "original_probability": o.original_probability,
                 "required_share": None if o.required is None else o.required.share,
