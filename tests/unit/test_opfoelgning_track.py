@@ -82,7 +82,8 @@ def test_placement_is_consistent_with_the_projection(size: int, data: st.DataObj
 
 
 @pytest.mark.parametrize(("probability", "text"), [
-    (0.0, "ingen"), (1e-300, "under 1 pct."), (0.003, "under 1 pct."), (0.07, "kun 7 pct."), (0.0949, "kun 9 pct."),
+    (0.0, "ingen"), (1e-300, "under 1 pct."), (0.003, "under 1 pct."), (0.07, "kun 7 pct."),
+    (0.0949, "kun 9 pct."),
     (0.096, "kun 9,6 pct."), (0.0999, "kun 9,9 pct."), (0.1, "kun 10,0 pct."),
 ])
 def test_small_probabilities_in_words(probability: float, text: str) -> None:
