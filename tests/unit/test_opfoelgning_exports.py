@@ -53,8 +53,11 @@ def test_the_example_on_track_table(shown: dict[str, Any]) -> None:
          "ledelse havde 14 personer (12 ved udgangspunktet).", "6 af 6 kvinder (100 pct.)"],
     ]
     assert shown["headline"] == ("3 år registreret, 2 uden for det forventede (2023 og 2025). Senest pr. "
-                                 "31. december 2025: højere end forventet: kun 5 pct. af udfaldene lå "
-                                 "så højt.")
+                                 "31. december 2025 var antallet højere end forventet: kun 5 pct. af "
+                                 "udfaldene lå så højt.")
+    one = evaluate(history(EXAMPLE["status"][:1]), RULE, DUTIES)["headline"]
+    assert one == ("1 år registreret. Pr. 31. december 2022 var antallet inden for det forventede "
+                   "(10–90 pct.).")
     assert [y["placering"] for y in shown["years"]] == ["inden", "lavere", "hoejere"]
     assert shown["next_year"] == 2026 and shown["historik"] == history().to_dict()
     new = shown["projection"]
@@ -68,8 +71,9 @@ def test_the_example_recruitment_and_outlook_texts(shown: dict[str, Any]) -> Non
         "Blandt de nye ledere i 2022, 2023 og 2025 var 7 af 11 kvinder (63,6 pct.); I antog 45 pct. Med "
         "den antagne andel er det inden for det forventede (10–90 pct.).")
     assert shown["turnover"]["text"] == (
-        "Afgangen i 2022 og 2023 var 5 af 24 (20,8 pct. om året, regnet som nye ledere minus gruppens "
-        "vækst); I antog 15 pct. Med den antagne afgang er det inden for det forventede (10–90 pct.).")
+        "I 2022 og 2023 stoppede 5 af de i alt 24 ledere, der sad ved årets begyndelse (20,8 pct. om året, "
+        "regnet som nye ledere minus gruppens vækst); I antog 15 pct. afgang. Med den antagne afgang er "
+        "det inden for det forventede (10–90 pct.).")
     now = shown["now"]
     assert now["sandsynlighed"] == (
         "Fra status pr. 31. december 2025 (8 af 14 kvinder) er sandsynligheden for at nå mindst 40 pct. "

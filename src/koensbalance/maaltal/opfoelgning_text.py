@@ -156,9 +156,10 @@ def turnover_text(t: Turnover) -> str:
     if t.placement is None or t.observed is None:
         return (f"Den faktiske afgang kan ikke beregnes endnu: det kræver årets nye ledere for et år, "
                 f"hvor også året før har en status. I antog {assumed} afgang om året.")
-    return (f"Afgangen i {and_list([str(y) for y in t.years])} var {t.departures} af {t.exposed} "
-            f"({share_text(t.observed)} om året, regnet som nye ledere minus gruppens vækst); I antog "
-            f"{period(assumed)} Med den antagne afgang er det {period(t.placement.text)}")
+    return (f"I {and_list([str(y) for y in t.years])} stoppede {t.departures} af de i alt {t.exposed} "
+            f"ledere, der sad ved årets begyndelse ({share_text(t.observed)} om året, regnet som nye "
+            f"ledere minus gruppens vækst); I antog {assumed} afgang. Med den antagne afgang er det "
+            f"{period(t.placement.text)}")
 
 
 def required_text(history: History, o: Outlook) -> str:
@@ -221,9 +222,9 @@ def headline(tracking: Tracking) -> str:
         return (f"Der er endnu ikke registreret nogen år efter udgangspunktet ({s.status_year}). "
                 f"Tilføj status pr. 31. december {s.status_year + 1}, når året er omme.")
     latest = tracking.checks[-1]
-    last = f"pr. 31. december {latest.record.year}: {period(latest.placement.text)}"
+    last = f"pr. 31. december {latest.record.year} var antallet {period(latest.placement.text)}"
     if len(tracking.checks) == 1:
-        return f"1 år registreret. Status {last}"
+        return f"1 år registreret. {last[0].upper()}{last[1:]}"
     off = [c for c in tracking.checks if c.placement.verdict != INSIDE]
     summary = "alle inden for det forventede" if not off else (
         f"{len(off)} uden for det forventede ({and_list([str(c.record.year) for c in off])})")
