@@ -57,8 +57,7 @@ def view(tracking: Tracking, rule: balance.BalanceRule, duties: DutyRules, repor
     recruit = tracking.recruitment
     if report_year is not None and report_year not in (history.start_year,
                                                        *(r.year for r in history.records)):
-        raise InputError([FieldError("aar", f"Der er ingen status for {report_year}. Vælg et af de "
-                                            f"registrerede år.")])
+        report_year = None  # that year was deleted (or never recorded): the report shows the latest
     files = csv_file(tracking)
     return {
         "historik": history.to_dict(),
