@@ -33,11 +33,12 @@ from typing import Any
 from koensbalance.errors import FieldError, InputError, parse_count
 from koensbalance.maaltal.projection import MAX_SIZE, MAX_YEARS
 from koensbalance.maaltal.scenario import FIELDS, LAST_YEAR, MAX_RAW_LENGTH, Scenario, parse_scenario
+from koensbalance.maaltal.targets import NOUNS
 
 MAX_RECORDS = MAX_YEARS  # one record per year within the projection's reach
-NOUNS = {"kvinder": "kvinder", "maend": "mænd"}
 POLICY_CHOICES = ("ja", "nej", "")
 POLICY_TEXT = {"ja": "Ja", "nej": "Nej", "": "Ikke oplyst"}
+# A year's fields, as the page names its inputs (see record_labels).
 RECORD_FIELDS = ("aar", "kvinder", "maend", "bestyrelse_kvinder", "bestyrelse_maend", "nye_ledere",
                  "heraf", "politik")
 BROKEN = "Opfølgningen kan ikke læses."

@@ -19,6 +19,7 @@ from collections.abc import Collection, Sequence
 from koensbalance import portable
 from koensbalance.errors import FieldError, InputError
 from koensbalance.maaltal.opfoelgning import History, parse_history
+from koensbalance.maaltal.opfoelgning_text import decimal
 from koensbalance.maaltal.opfoelgning_track import VERDICT_TEXT, Tracking
 from koensbalance.maaltal.targets import NOUNS
 
@@ -41,7 +42,7 @@ def _number(value: float | int | None, decimals: int = 1) -> str:
         return ""
     if isinstance(value, int):
         return str(value)
-    return f"{value:.{decimals}f}".replace(".", ",")
+    return decimal(value, decimals)
 
 
 def csv_columns(history: History) -> list[str]:

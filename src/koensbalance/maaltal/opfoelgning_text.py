@@ -50,8 +50,9 @@ def count_of(count: int, size: int) -> str:
     return f"{count} af {size}"
 
 
-def decimal(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
+def decimal(value: float, decimals: int = 1) -> str:
+    """3,4 (decimal comma, no thousands separator: for tables and spreadsheet cells alike)."""
+    return f"{value:.{decimals}f}".replace(".", ",")
 
 
 def and_list(items: Sequence[str]) -> str:
