@@ -18,7 +18,7 @@ from macros.maaltal_macros import default_scenario, duty_data
 from koensbalance.errors import InputError
 from koensbalance.maaltal.balance import BalanceRule
 from koensbalance.maaltal.obligations import DutyRules
-from koensbalance.maaltal.opfoelgning import MAX_RECORDS, History, parse_history
+from koensbalance.maaltal.opfoelgning import MAX_RECORDS, RECORD_FIELDS, History, parse_history, record_labels
 from koensbalance.maaltal.projection import MAX_YEARS
 
 CATALOGUE = site_data.catalogue()
@@ -198,3 +198,8 @@ def test_any_json_value_as_the_year_list_gives_a_history_or_an_input_error(recor
         assert exc.errors and all(isinstance(e.message, str) and e.message for e in exc.errors)
     else:
         assert all(2021 < r.year <= 2027 and 1 <= r.size <= 200 for r in h.records)
+
+
+def test_a_years_fields_labels_and_stored_keys_agree() -> None:
+    assert tuple(record_labels("kvinder")) == RECORD_FIELDS == tuple(history().records[0].to_dict())
+    assert record_labels("maend")["heraf"] == "Heraf mænd"
