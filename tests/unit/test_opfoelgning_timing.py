@@ -1,5 +1,5 @@
 """"Følg op" at its limits: a 30-year horizon with groups of 10, 50 and 200 and a year recorded every
-year evaluates correctly and fast. Run as a script to print the timings:
+year evaluates correctly. Run as a script to print the timings:
 
     .venv/bin/python -m tests.unit.test_opfoelgning_timing              # CPython
     .venv/bin/python -m tests.unit.test_opfoelgning_timing --pyodide    # Pyodide (node_modules) in Node
@@ -11,7 +11,6 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 import timeit
 from pathlib import Path
 from typing import Any
@@ -41,14 +40,12 @@ def long_history(size: int, recorded: int, appointed: int | None = None) -> Hist
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_thirty_years_recorded_evaluate_within_a_second(size: int) -> None:
+def test_thirty_years_recorded_evaluate(size: int) -> None:
+    # Correctness at the limits only: timings belong to `make bench`, not to unit tests (noisy machine).
     h = long_history(size, MAX_YEARS)
-    started = time.perf_counter()
     result = evaluate(h, RULE, DUTIES)
-    elapsed = time.perf_counter() - started
     assert len(result["rows"]) == MAX_YEARS and result["next_year"] is None
     assert result["chart"]["title"].endswith("2000–2060")  # recorded to 2030, then a whole horizon more
-    assert elapsed < 1.0, f"evaluate took {elapsed:.2f} s for a group of {size}"
 
 
 ROOT = Path(__file__).resolve().parents[2]
