@@ -53,6 +53,18 @@ def _plan(name: str) -> Handler:
     return handler
 
 
+def _mobilitet(name: str) -> Handler:
+    """»Ansæt en sektorskifter«: mobilitet.view imports holidays (its page loads the wheel) and
+    icalendar only inside "mobilitet.ics"."""
+
+    def handler(payload: Mapping[str, Any]) -> Any:
+        from koensbalance.mobilitet import view
+
+        return getattr(view, name)(payload)
+
+    return handler
+
+
 REGISTRY: dict[str, Handler] = {
     "balance.assess": _balance,
     "workshop.plan": _workshop("handle_plan"),
@@ -70,6 +82,12 @@ REGISTRY: dict[str, Handler] = {
     "plan.import": _plan("handle_import"),
     "plan.export": _plan("handle_export"),
     "plan.target": _plan("handle_target"),
+    "mobilitet.view": _mobilitet("handle_view"),
+    "mobilitet.ics": _mobilitet("handle_ics"),
+    "mobilitet.export": _mobilitet("handle_export"),
+    "mobilitet.import": _mobilitet("handle_import"),
+    "mobilitet.share": _mobilitet("handle_share"),
+    "mobilitet.open_link": _mobilitet("handle_open_link"),
 }
 
 
