@@ -71,9 +71,10 @@ class Shifted:
         return self.day != self.planned
 
 
-def next_working_day(planned: date, days_off: bool = True, what: str = "Samtalen") -> Shifted:
+def next_working_day(planned: date, days_off: bool = True, what: str = "Samtalen",
+                     brief: bool = False) -> Shifted:
     """`planned`, or the first working day after it, with a note naming why and, for holidays on the
-    way, which further days were skipped."""
+    way, which further days were skipped (brief: only where it was moved from, for checklists)."""
     reason = day_off(planned, days_off)
     if not reason:
         return Shifted(planned, planned, "")
@@ -85,8 +86,11 @@ def next_working_day(planned: date, days_off: bool = True, what: str = "Samtalen
             break
         if "(" in why:  # a holiday on the way is worth saying; a weekend is not
             skipped.append(f"{weekday_date(day)} er også {why}")
-    note = (f"{weekday_date(planned).capitalize()} er {reason}. {what} er flyttet til næste arbejdsdag, "
-            f"{weekday_date(day)}" + ("; " + "; ".join(skipped) if skipped else "") + ".")
+    planned_text = f"den {danish_date(planned)}" if "(" not in reason else weekday_date(planned)
+    if brief:
+        return Shifted(planned, day, f"Flyttet fra {planned_text}, som er {reason}.")
+    note = (f"{planned_text[0].upper()}{planned_text[1:]} er {reason}. {what} er flyttet til næste "
+            f"arbejdsdag, {weekday_date(day)}" + ("; " + "; ".join(skipped) if skipped else "") + ".")
     return Shifted(planned, day, note)
 
 
@@ -168,6 +172,6 @@ def checklist(start: date | None, flow: Onboarding, done: Iterable[str],
     return [(phase.title, [
         DatedStep(phase.title, step,
                   None if start is None else next_working_day(start + timedelta(days=step.day), days_off,
-                                                              "Trinnet"),
+                                                              "Trinnet", brief=True),
                   step.id in ticked)
         for step in phase.steps]) for phase in flow.phases]

@@ -17,7 +17,7 @@ from koensbalance.mobilitet.dates import (
     relative_day,
     weekday_date,
 )
-from koensbalance.mobilitet.expectations import Comparison, compare
+from koensbalance.mobilitet.expectations import Comparison, compare, points
 from koensbalance.mobilitet.model import Kit
 from koensbalance.plan.document import EMPTY_FIELD, Block, markdown
 from koensbalance.text import format_pct
@@ -42,8 +42,9 @@ def _source(config: KitConfig, section: str) -> Block:
 def _analysis(kit: Kit, config: KitConfig) -> list[Block]:
     form = config.analysis
     out = [Block("heading", form.title)]
-    out += [Block("field", kit.analyse.get(f.id, "").strip() or EMPTY_FIELD, label=_words(f.label))
-            for f in form.fields]
+    for question in form.fields:  # a question ends in "?" or ".", so it is a heading, not "label:"
+        out += [Block("subheading", _words(question.label)),
+                Block("paragraph", kit.analyse.get(question.id, "").strip() or EMPTY_FIELD)]
     out.append(_source(config, form.section))
     return out
 
@@ -55,7 +56,8 @@ def _row_text(comparison: Comparison, index: int) -> str:
                        for side, v in ((first, row.first), (second, row.second)))
     text = f"{row.topic.label}: {shares}"
     if row.difference is not None:
-        text += f" – forskel {abs(row.difference)} procentpoint" + (" (markeret)" if row.marked else "")
+        text += (" – ingen forskel" if row.difference == 0 else
+                 f" – forskel {points(abs(row.difference))}" + (" (markeret)" if row.marked else ""))
     return text
 
 
