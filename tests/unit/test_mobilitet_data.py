@@ -50,7 +50,8 @@ def test_the_five_questions_seven_topics_and_four_months_are_the_sources() -> No
     assert kit.conversations.months == (1, 3, 6, 12)
     assert kit.expectations.threshold == 10
     assert "procentangive" in kit.expectations.guidance
-    assert [p.title for p in kit.onboarding.phases] == ["Preboarding", "Forbered organisationen", "Onboarding"]
+    phases = [p.title for p in kit.onboarding.phases]
+    assert phases == ["Preboarding", "Forbered organisationen", "Onboarding"]
     assert len(kit.onboarding.steps) == 12
 
 
@@ -151,8 +152,8 @@ def test_adding_a_question_is_a_yaml_edit(tmp_path: Path) -> None:
 def test_a_question_only_in_the_data_file_stops_the_build(tmp_path: Path) -> None:
     root = _catalogue_copy(tmp_path)
     data = root / "catalogue" / "mobilitet" / "jobanalyse.yaml"
-    data.write_text(data.read_text(encoding="utf-8") + "  - {id: ny, punkt: Et opfundet spørgsmål?, felt: tekst}\n",
-                    encoding="utf-8")
+    invented = "  - {id: ny, punkt: Et opfundet spørgsmål?, felt: tekst}\n"
+    data.write_text(data.read_text(encoding="utf-8") + invented, encoding="utf-8")
     with pytest.raises(PluginError, match="'felter' skal være skabelonens punkter ord for ord"):
         mobilitet_macros.load(catalogue_files.read(root))
 

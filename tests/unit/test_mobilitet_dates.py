@@ -154,7 +154,8 @@ def test_checklist_dates_relative_to_the_start_with_their_provenance() -> None:
 
 
 def test_a_checklist_step_on_a_day_off_moves_with_a_short_note() -> None:
-    steps = {s.step.id: s for _, group in checklist(date(2027, 3, 16), config().onboarding, ()) for s in group}
+    phases = checklist(date(2027, 3, 16), config().onboarding, ())
+    steps = {s.step.id: s for _, group in phases for s in group}
     moved = steps["ekspliciter-valget"].when  # 14 days before: 2 March 2027 is a Tuesday
     assert moved is not None and not moved.moved
     intro = steps["introduktion-til-organisationen"].when  # 21 days before: Tuesday 23 February

@@ -17,7 +17,8 @@ from tests.support.mobilitet import CANDIDATE, ORGANISATION, config, numbers
 
 
 def comparison(first: list[Any], second: list[Any]) -> Any:
-    kit = parse_kit({"forventninger": {"organisation": numbers(first), "kandidat": numbers(second)}}, config())
+    both = {"organisation": numbers(first), "kandidat": numbers(second)}
+    kit = parse_kit({"forventninger": both}, config())
     return compare(config().expectations, kit)
 
 
@@ -60,7 +61,8 @@ def test_no_differences_before_both_sides_have_started_and_preliminary_until_bot
     assert waiting.totals[1].message == "Kandidatens tal er ikke udfyldt endnu."
     preliminary = comparison(ORGANISATION, [20, 25, 15, 5, 20, 10, None])
     assert preliminary.compared and not preliminary.final
-    assert preliminary.summary.endswith("Forskellene er foreløbige, indtil begge siders tal giver 100 pct. i alt.")
+    assert preliminary.summary.endswith(
+        "Forskellene er foreløbige, indtil begge siders tal giver 100 pct. i alt.")
     # an empty topic counts as 0 once the side has started
     assert {r.topic.id: r.difference for r in preliminary.rows}["udviklingsopgaver"] == -10
 
@@ -113,7 +115,8 @@ def test_chart_has_two_bars_per_topic_on_a_fixed_scale_and_says_every_number() -
                                   "29 pct., forskel 9 procentpoint;")
     assert "Kandidatens tal giver 100 pct. i alt." in description and "vores eget valg" in description
     # the geometry makes a well-formed SVG, every shape inside the view box
-    svg = ET.Element("svg", xmlns="http://www.w3.org/2000/svg", viewBox=f"0 0 {drawn['width']} {drawn['height']}")
+    box = f"0 0 {drawn['width']} {drawn['height']}"
+    svg = ET.Element("svg", xmlns="http://www.w3.org/2000/svg", viewBox=box)
     ET.SubElement(svg, "title").text = drawn["title"]
     ET.SubElement(svg, "desc").text = drawn["description"]
     for shape in drawn["shapes"]:
