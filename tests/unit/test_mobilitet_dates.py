@@ -169,3 +169,19 @@ def test_a_checklist_step_on_a_day_off_moves_with_a_short_note() -> None:
 def test_without_a_start_date_the_checklist_has_no_dates() -> None:
     phases = checklist(None, config().onboarding, ())
     assert all(s.when is None and s.to_dict()["dato"] == "" for _, group in phases for s in group)
+
+
+def test_holidays_is_shipped_to_the_browser_at_the_locked_version() -> None:
+    """The browser computes the same holidays: `holidays` and what it needs are pinned wheels."""
+    from macros import pyodide_assets
+
+    from tests.support.build import ROOT
+
+    lock = dict(line.split("==", 1) for line in (ROOT / "requirements.lock").read_text().splitlines()
+                if "==" in line)
+    pins = pyodide_assets.browser_pins()
+    for name in ("holidays", "python_dateutil", "six"):
+        assert pins[name] == lock[name.replace("_", "-")].strip()
+    import holidays
+
+    assert holidays.__version__ == pins["holidays"]
