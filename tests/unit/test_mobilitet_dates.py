@@ -138,7 +138,7 @@ def test_across_summer_time_the_dates_are_calendar_days() -> None:
 def test_checklist_dates_relative_to_the_start_with_their_provenance() -> None:
     flow = config().onboarding
     phases = checklist(date(2027, 3, 1), flow, {"buddyordning"})
-    assert [title for title, _ in phases] == ["Preboarding", "Forbered organisationen", "Onboarding"]
+    assert [phase.title for phase, _ in phases] == ["Preboarding", "Forbered organisationen", "Onboarding"]
     steps = {s.step.id: s for _, group in phases for s in group}
     buddy = steps["buddyordning"]
     assert (buddy.step.day, buddy.when and buddy.when.day, buddy.done) == (-28, date(2027, 2, 1), True)

@@ -19,7 +19,7 @@ from typing import Any
 
 import holidays
 
-from koensbalance.mobilitet.config import Conversations, Onboarding, Step, Theme
+from koensbalance.mobilitet.config import Conversations, Onboarding, Phase, Step, Theme
 from koensbalance.plan.aarshjul import danish_date
 from koensbalance.text import plural
 
@@ -165,11 +165,11 @@ def relative_day(offset: int) -> str:
 
 
 def checklist(start: date | None, flow: Onboarding, done: Iterable[str],
-              days_off: bool = True) -> list[tuple[str, list[DatedStep]]]:
-    """Per phase (title), its steps with their day relative to the start and, given a start date, the
+              days_off: bool = True) -> list[tuple[Phase, list[DatedStep]]]:
+    """Per phase, its steps with their day relative to the start and, given a start date, the
     date (on a working day; the step's day is the source's only where it cites the source's words)."""
     ticked = set(done)
-    return [(phase.title, [
+    return [(phase, [
         DatedStep(phase.title, step,
                   None if start is None else next_working_day(start + timedelta(days=step.day), days_off,
                                                               "Trinnet", brief=True),

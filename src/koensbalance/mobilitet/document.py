@@ -102,11 +102,10 @@ def _checklist(kit: Kit, config: KitConfig) -> list[Block]:
     out = [Block("heading", flow.title)]
     if kit.start is None:
         out.append(Block("paragraph", NO_START))
-    phases = {phase.title: phase for phase in flow.phases}
-    for title, steps in checklist(kit.start, flow, kit.tjekliste, config.conversations.days_off):
-        out.append(Block("subheading", title))
-        if phases[title].begins:
-            out.append(Block("paragraph", _words(phases[title].begins)))
+    for phase, steps in checklist(kit.start, flow, kit.tjekliste, config.conversations.days_off):
+        out.append(Block("subheading", phase.title))
+        if phase.begins:
+            out.append(Block("paragraph", _words(phase.begins)))
         for dated in steps:
             when = weekday_date(dated.when.day) if dated.when else ""
             how = f"{relative_day(dated.step.day)}; {SOURCE_DAY if dated.step.day_from_source else OUR_DAY}"

@@ -52,7 +52,6 @@ def view(kit: Kit, config: KitConfig, base_url: str = "") -> dict[str, Any]:
     comparison = compare(config.expectations, kit)
     talks = conversations(kit.start, kit.maaneder, conv) if kit.start else []
     blocks = document.blocks(kit, config)
-    phases = {phase.title: phase for phase in config.onboarding.phases}
     return {
         "kit": kit.to_dict(),
         "start_note": start_note(kit, config),
@@ -63,9 +62,9 @@ def view(kit: Kit, config: KitConfig, base_url: str = "") -> dict[str, Any]:
                             document.NO_MONTHS if not kit.maaneder else ""),
         "flytning_note": moving_note(conv),
         "tidlige_note": early_later_note(conv),
-        "tjekliste": [{"fase": title, "begynder": " ".join(phases[title].begins.split()),
+        "tjekliste": [{"fase": phase.title, "begynder": " ".join(phase.begins.split()),
                        "trin": [step.to_dict() for step in steps]}
-                      for title, steps in checklist(kit.start, config.onboarding, kit.tjekliste,
+                      for phase, steps in checklist(kit.start, config.onboarding, kit.tjekliste,
                                                     conv.days_off)],
         "document": [block.to_dict() for block in blocks],
         "markdown": document.markdown(blocks),
