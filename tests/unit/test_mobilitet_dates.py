@@ -185,3 +185,27 @@ def test_holidays_is_shipped_to_the_browser_at_the_locked_version() -> None:
     import holidays
 
     assert holidays.__version__ == pins["holidays"]
+
+
+def test_denmark_loaded_alone_gives_the_packages_own_holidays(monkeypatch: pytest.MonkeyPatch) -> None:
+    """dates.py loads the package's Denmark module without importing every country; it must give
+    exactly what holidays.country_holidays("DK") gives, and fall back to it if the layout changes."""
+    import importlib.util
+
+    import holidays
+
+    from koensbalance.mobilitet import dates
+
+    for year in range(2020, 2036):
+        public, optional = dates._holidays(year, True)
+        assert public == dict(holidays.country_holidays("DK", years=year))
+        assert optional == dict(holidays.country_holidays("DK", years=year, categories=("optional",)))
+    dates._denmark.cache_clear()
+    dates._holidays.cache_clear()
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    try:
+        assert dates.day_off(date(2027, 3, 25)) == "en helligdag (Skærtorsdag)"
+    finally:
+        monkeypatch.undo()
+        dates._denmark.cache_clear()
+        dates._holidays.cache_clear()

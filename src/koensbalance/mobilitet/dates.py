@@ -11,11 +11,13 @@ holidays, are skipped too."""
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+import importlib.util
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
-from typing import Any
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, cast
 
 import holidays
 
@@ -40,11 +42,29 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
+Calendar = Callable[..., Mapping[date, str]]
+
+
+@cache
+def _denmark() -> Calendar:
+    """The package's Denmark class. `holidays.countries` imports every country (some 300 modules,
+    seconds in the browser), so Denmark's own module is loaded alone where the package has it; if its
+    layout ever changes, the package's normal lookup is used."""
+    origin = importlib.util.find_spec("holidays")
+    path = Path(origin.origin).parent / "countries" / "denmark.py" if origin and origin.origin else None
+    spec = importlib.util.spec_from_file_location("koensbalance_holidays_dk", path) if path else None
+    if spec is None or spec.loader is None or path is None or not path.is_file():
+        return lambda **options: holidays.country_holidays("DK", **options)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return cast(Calendar, module.Denmark)
+
+
 @lru_cache(maxsize=64)
 def _holidays(year: int, days_off: bool) -> tuple[dict[date, str], dict[date, str]]:
-    public = dict(holidays.country_holidays("DK", years=year, language="da").items())
-    optional = (dict(holidays.country_holidays("DK", years=year, language="da",
-                                               categories=("optional",)).items()) if days_off else {})
+    denmark = _denmark()
+    public = dict(denmark(years=year, language="da").items())
+    optional = dict(denmark(years=year, language="da", categories=("optional",)).items()) if days_off else {}
     return public, optional
 
 
