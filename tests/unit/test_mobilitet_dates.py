@@ -209,3 +209,12 @@ def test_denmark_loaded_alone_gives_the_packages_own_holidays(monkeypatch: pytes
         monkeypatch.undo()
         dates._denmark.cache_clear()
         dates._holidays.cache_clear()
+
+
+def test_checklist_steps_are_in_date_order_within_each_phase() -> None:
+    for phase, steps in checklist(date(2027, 3, 1), config().onboarding, ()):
+        days = [s.step.day for s in steps]
+        assert days == sorted(days), phase.id
+        same_day = [s.step.id for s in steps if s.step.day == 0]
+        source_order = [s.id for s in phase.steps if s.day == 0]
+        assert same_day == source_order

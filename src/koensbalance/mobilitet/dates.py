@@ -186,12 +186,13 @@ def relative_day(offset: int) -> str:
 
 def checklist(start: date | None, flow: Onboarding, done: Iterable[str],
               days_off: bool = True) -> list[tuple[Phase, list[DatedStep]]]:
-    """Per phase, its steps with their day relative to the start and, given a start date, the
-    date (on a working day; the step's day is the source's only where it cites the source's words)."""
+    """Per phase, its steps in date order (the source's order for the same day) with their day
+    relative to the start and, given a start date, the date (on a working day; the step's day is the
+    source's only where it cites the source's words)."""
     ticked = set(done)
     return [(phase, [
         DatedStep(phase.title, step,
                   None if start is None else next_working_day(start + timedelta(days=step.day), days_off,
                                                               "Trinnet", brief=True),
                   step.id in ticked)
-        for step in phase.steps]) for phase in flow.phases]
+        for step in sorted(phase.steps, key=lambda s: s.day)]) for phase in flow.phases]
