@@ -131,3 +131,30 @@ def test_chart_of_a_blank_kit_says_nothing_is_filled_in() -> None:
     drawn = chart(comparison([None] * 7, [None] * 7))
     assert "opgaver: organisationen ikke udfyldt, kandidaten ikke udfyldt" in drawn["description"]
     assert all(float(s["attrs"]["width"]) == 0 for s in drawn["shapes"] if s["tag"] == "rect")
+
+
+def test_build_time_svg_of_the_comparison() -> None:
+    """The build renders the same geometry as inline SVG with its title and text alternative."""
+    from macros import mobilitet_macros
+
+    drawn = chart(comparison(ORGANISATION, CANDIDATE))
+    svg_text = str(mobilitet_macros.chart_svg(drawn, "test-diagram"))
+    figure = ET.fromstring(svg_text)
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    svg = figure.find("svg:svg", ns)
+    assert svg is not None and svg.get("role") == "img"
+    assert svg.get("aria-labelledby") == "test-diagram-titel test-diagram-beskrivelse"
+    assert svg.findtext("svg:title", namespaces=ns) == drawn["title"]
+    assert svg.findtext("svg:desc", namespaces=ns) == drawn["description"]
+    assert len(svg.findall(".//svg:rect", ns)) == 14
+    labels = [t.text for t in svg.findall(".//svg:text", ns)]
+    assert "ledelsesrum – forskel 10 procentpoint (markeret)" in labels
+
+
+def test_build_time_svg_escapes_text() -> None:
+    from macros import mobilitet_macros
+
+    drawn = chart(comparison(ORGANISATION, CANDIDATE))
+    drawn["shapes"][0]["text"] = "<script>alert(1)</script>"
+    svg_text = str(mobilitet_macros.chart_svg(drawn))
+    assert "<script>" not in svg_text and "&lt;script&gt;" in svg_text
