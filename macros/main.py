@@ -17,6 +17,7 @@ from macros import (  # noqa: E402
     browse_macros,
     catalogue_macros,
     maaltal_macros,
+    mobilitet_macros,
     plan_macros,
     site_data,
     workshop_macros,  # noqa: E402
@@ -24,7 +25,7 @@ from macros import (  # noqa: E402
 
 # One line per feature: each module's register(env, catalogue) adds its macros.
 FEATURES = (catalogue_macros, balance_macros, browse_macros, maaltal_macros, workshop_macros,
-            plan_macros)
+            plan_macros, mobilitet_macros)
 
 
 def define_env(env: Any) -> None:

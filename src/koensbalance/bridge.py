@@ -64,6 +64,18 @@ def _opfoelgning(name: str) -> Handler:
     return handler
 
 
+def _mobilitet(name: str) -> Handler:
+    """»Ansæt en sektorskifter«: mobilitet.view imports holidays (its page loads the wheel) and
+    icalendar only inside "mobilitet.ics"."""
+
+    def handler(payload: Mapping[str, Any]) -> Any:
+        from koensbalance.mobilitet import view
+
+        return getattr(view, name)(payload)
+
+    return handler
+
+
 REGISTRY: dict[str, Handler] = {
     "balance.assess": _balance,
     "workshop.plan": _workshop("handle_plan"),
@@ -88,6 +100,12 @@ REGISTRY: dict[str, Handler] = {
     "opfoelgning.import": _opfoelgning("handle_import"),
     "opfoelgning.open_link": _opfoelgning("handle_open_link"),
     "opfoelgning.plan": _opfoelgning("handle_plan"),
+    "mobilitet.view": _mobilitet("handle_view"),
+    "mobilitet.ics": _mobilitet("handle_ics"),
+    "mobilitet.export": _mobilitet("handle_export"),
+    "mobilitet.import": _mobilitet("handle_import"),
+    "mobilitet.share": _mobilitet("handle_share"),
+    "mobilitet.open_link": _mobilitet("handle_open_link"),
 }
 
 

@@ -29,7 +29,7 @@ SOURCES_FILE = f"{TAXONOMY_DIR}/kilder.yaml"
 BALANCE_FILE = f"{ROOT}/maaltal/balance.yaml"
 # Data files (not entries) live in these folders; catalogue/<folder>/<name>.yaml is validated against
 # catalogue/schema/<name>.schema.json and exposed as Catalogue.data["<folder>/<name>"].
-DATA_FOLDERS = ("maaltal", "workshop", "plan")
+DATA_FOLDERS = ("maaltal", "workshop", "plan", "mobilitet")
 REQUIRED_FILES = [*(f"{TAXONOMY_DIR}/{name}.yaml" for name in TAXONOMY_FIELDS), SOURCES_FILE,
                   BALANCE_FILE]
 # Personal contact data is never published (seeds/README.md): e-mail addresses and phone numbers.

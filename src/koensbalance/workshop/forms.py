@@ -98,6 +98,29 @@ def load_forms(data: Mapping[str, Any], source_names: Mapping[str, str]) -> tupl
                  for item in data["formularer"])
 
 
+def template_problems(entries: Mapping[str, Entry], entry_id: str, source: str, section: str,
+                      template: str, points: Sequence[str],
+                      points_field: str = "felter") -> list[tuple[str, str]]:
+    """(field, message) for every way `points` are not the points of the template titled `template`
+    in entry `entry_id` word for word, none left out, none added, in the source's order; or the data
+    does not cite the same source and section as the entry. Used by every data file made from an
+    entry's template (the forms here, koensbalance.mobilitet)."""
+    entry = entries.get(entry_id)
+    if entry is None:
+        return [("post", f"henviser til en post, der ikke findes: '{entry_id}'")]
+    problems = []
+    if (entry.citation.source, entry.citation.section) != (source, section):
+        problems.append(("kilde", f"skal henvise til samme kilde og afsnit som posten '{entry.id}'"))
+    templates = {t["titel"]: list(t["punkter"]) for t in entry.data.get("skabeloner") or ()}
+    wanted = templates.get(template)
+    if wanted is None:
+        problems.append(("skabelon", f"posten '{entry.id}' har ingen skabelon med titlen »{template}«"))
+    elif list(points) != wanted:
+        problems.append((points_field, "skal være skabelonens punkter ord for ord og i kildens "
+                                       "rækkefølge: " + "; ".join(wanted)))
+    return problems
+
+
 def check_against_entries(forms: Sequence[Form], entries: Mapping[str, Entry]) -> list[Problem]:
     """Every form must be made from an existing template, field for field: its points word for word,
     none left out, none added, in the source's order; and cite the same place as its entry."""
@@ -114,19 +137,9 @@ def check_against_entries(forms: Sequence[Form], entries: Mapping[str, Entry]) -
         ids = [f.id for f in form.fields]
         if len(set(ids)) != len(ids):
             add(form, "har to felter med samme id", "felter")
-        entry = entries.get(form.entry)
-        if entry is None:
-            add(form, f"henviser til en post, der ikke findes: '{form.entry}'", "post")
-            continue
-        if (entry.citation.source, entry.citation.section) != (form.source, form.section):
-            add(form, f"skal henvise til samme kilde og afsnit som posten '{entry.id}'", "kilde")
-        templates = {t["titel"]: list(t["punkter"]) for t in entry.data.get("skabeloner") or ()}
-        points = templates.get(form.template)
-        if points is None:
-            add(form, f"posten '{entry.id}' har ingen skabelon med titlen »{form.template}«", "skabelon")
-        elif [f.label for f in form.fields] != points:
-            add(form, "skal være skabelonens punkter ord for ord og i kildens rækkefølge: "
-                      + "; ".join(points), "felter")
+        for field, message in template_problems(entries, form.entry, form.source, form.section,
+                                                form.template, [f.label for f in form.fields]):
+            add(form, message, field)
     return problems
 
 
