@@ -23,8 +23,7 @@ from typing import Any
 
 from koensbalance.errors import FieldError, InputError
 from koensbalance.vurdering import stats
-from koensbalance.vurdering.numbers import (count, decimal, p_value, parse_points, parse_whole, per_100,
-                                           places)
+from koensbalance.vurdering.numbers import count, decimal, p_value, parse_points, parse_whole, per_100, places
 
 ALPHA = 0.05
 POWER = 0.80

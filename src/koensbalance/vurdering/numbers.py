@@ -25,16 +25,34 @@ def parse_whole(raw: object, field: str, label: str) -> tuple[int | None, FieldE
             return None, FieldError(field, f"{label} er for langt til at være et tal.")
         if _THOUSANDS.match(text):
             text = re.sub(r"[. \u00a0]", "", text)
-        if text.isascii() and text.isdigit():
-            raw = int(text)  # parse_count checks the rest; its length limit is for small groups
-        else:
-            raw = text
+        # parse_count checks the rest; its length limit is meant for small groups, so pass an int
+        raw = int(text) if text.isascii() and text.isdigit() else text
     value, error = parse_count(raw, field, label)
     if error:
         return None, error
     assert value is not None
     if value > MAX_COUNT:
         return None, FieldError(field, f"{label} kan højst være {format_number(MAX_COUNT)}.")
+    return value, None
+
+
+_AMOUNT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_AMOUNT = re.compile(r"^\d+(?:[.,]\d+)?$")
+
+
+def parse_amount(raw: object, field: str, label: str) -> tuple[float | None, FieldError | None]:
+    """A number ≥ 0 as a team types it for a success criterion: "50", "12,5", "1.200", "1.200,5"."""
+    text = raw.strip() if isinstance(raw, str) else ""
+    text = text.replace("\u00a0", "").replace(" ", "").removesuffix("%")
+    if len(text) > MAX_RAW_LENGTH:
+        return None, FieldError(field, f"{label} er for langt til at være et tal.")
+    if _AMOUNT_THOUSANDS.match(text):
+        text = text.replace(".", "")
+    if not _AMOUNT.match(text):
+        return None, FieldError(field, f"{label} skal være et tal, fx 50 eller 12,5.")
+    value = float(text.replace(",", "."))
+    if value > 1e12:
+        return None, FieldError(field, f"{label} er for stort.")
     return value, None
 
 

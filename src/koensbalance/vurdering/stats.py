@@ -60,10 +60,7 @@ def norm_ppf(p: float) -> float:
         x = (((((_A[0] * r + _A[1]) * r + _A[2]) * r + _A[3]) * r + _A[4]) * r + _A[5]) * q / \
             (((((_B[0] * r + _B[1]) * r + _B[2]) * r + _B[3]) * r + _B[4]) * r + 1)
     # Halley's step: e = Φ(x) − p, u = e·√(2π)·exp(x²/2); the tail form avoids cancellation.
-    if p < 0.5:
-        e = 0.5 * math.erfc(-x / math.sqrt(2)) - p
-    else:
-        e = (1 - p) - 0.5 * math.erfc(x / math.sqrt(2))
+    e = 0.5 * math.erfc(-x / math.sqrt(2)) - p if p < 0.5 else (1 - p) - 0.5 * math.erfc(x / math.sqrt(2))
     u = e * math.sqrt(2 * math.pi) * math.exp(x * x / 2)
     return x - u / (1 + x * u / 2)
 
@@ -208,9 +205,8 @@ def _tail(start: int, end: int, step: int, ratio: Callable[[int], float]) -> flo
         term *= factor
         x += step
         total += term
-        if term < _NEGLIGIBLE * total and factor < 1:
-            if term / (1 - factor) < _NEGLIGIBLE * total:
-                break
+        if term < _NEGLIGIBLE * total and factor < 1 and term / (1 - factor) < _NEGLIGIBLE * total:
+            break
     return total
 
 
