@@ -42,6 +42,17 @@ def _workshop(name: str) -> Handler:
     return handler
 
 
+def _vurdering(name: str) -> Handler:
+    """The assessment page's handlers ("Vurdér en ydelse"), imported when first called."""
+
+    def handler(payload: Mapping[str, Any]) -> Any:
+        from koensbalance.vurdering import view
+
+        return getattr(view, name)(payload)
+
+    return handler
+
+
 def _plan(name: str) -> Handler:
     """The plan builder's handlers; plan.view imports icalendar only inside "plan.ics"."""
 
@@ -70,6 +81,12 @@ REGISTRY: dict[str, Handler] = {
     "plan.import": _plan("handle_import"),
     "plan.export": _plan("handle_export"),
     "plan.target": _plan("handle_target"),
+    "vurdering.analyse": _vurdering("handle_analyse"),
+    "vurdering.view": _vurdering("handle_view"),
+    "vurdering.export": _vurdering("handle_export"),
+    "vurdering.import": _vurdering("handle_import"),
+    "vurdering.open_link": _vurdering("handle_open_link"),
+    "vurdering.example": _vurdering("handle_example"),
 }
 
 
