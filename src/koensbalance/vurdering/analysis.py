@@ -66,6 +66,7 @@ KINDS = {
 }
 TYPE_ERROR = "Vælg, hvad I vil sammenligne: hvem der modtager ydelsen, eller hvad den opnår."
 FORSKEL_LABEL = "Den forskel, I vil kunne påvise,"
+FEW_WIDTH = 0.10  # an interval for the difference wider than this: "saml data for flere"
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ def _sample_size(c: Comparison) -> dict[str, Any]:
                 "tekst": "Stikprøvens størrelse kan ikke beregnes, fordi andelen er den samme for kvinder "
                          "og mænd. Skriv den forskel, I vil kunne påvise."}
     n = stats.sample_size_two_proportions(shares[0], shares[1], ALPHA, POWER)
-    points = abs(shares[0] - shares[1]) * 100
+    points = c.forskel if c.forskel is not None else abs(shares[0] - shares[1]) * 100
     who = "i målgruppen" if c.kind.id == "modtagere" else "i forløbet"
     own = "" if c.forskel is not None else " (den forskel, jeres tal viser)"
     unit = c.kind.share_word
@@ -252,9 +253,13 @@ def _verdict(c: Comparison, difference: dict[str, Any] | None, test: dict[str, A
     p = test["p"]
     if p < ALPHA:
         return f"Forskellen er så stor, at den næppe skyldes tilfældigheder ({p_value(p)}).", True
+    # Too few: fewer than needed for the team's own difference, or (without one) an interval wider
+    # than 10 percentage points, i.e. the numbers cannot tell a large difference from none.
     needed = sample["per_koen"]
-    few = min(w.whole, m.whole) < needed if needed is not None else \
-        (difference["interval"][1] - difference["interval"][0]) > 0.10
+    if c.forskel is not None and needed is not None:
+        few = min(w.whole, m.whole) < needed
+    else:
+        few = (difference["interval"][1] - difference["interval"][0]) > FEW_WIDTH
     if few:
         return (f"Med så få borgere kan forskellen godt skyldes tilfældigheder – saml data for flere "
                 f"({p_value(p)})."), False
