@@ -264,3 +264,45 @@ def test_analyse_is_fast_enough_for_every_keystroke(cfg: dict[str, Any]) -> None
         for _ in range(5):
             assert json.loads(bridge.call("vurdering.analyse", text))["ok"]
         assert (time.perf_counter() - start) / 5 < limit
+
+
+# ---- hand-offs to the workshop planner and the project plan ---------------------------------------
+
+def test_the_workshop_link_opens_the_template_with_the_summary_in_its_blocks(cfg: dict[str, Any]) -> None:
+    raw = {**EXAMPLE.to_dict(), "hypoteser": {"hvad-fortaeller-data-os": "Flere mænd bliver selvhjulpne."}}
+    view = call("vurdering.view", {"vurdering": raw, "config": cfg, "idag": TODAY,
+                                   "workshop_url": "https://example.org/workshop/"})["result"]
+    link = view["workshop_link"]
+    assert link.startswith("https://example.org/workshop/#plan=1.")
+    opened = call("workshop.open_link", {"fragment": "#" + link.split("#", 1)[1]})
+    assert opened["ok"], opened
+    agenda = opened["result"]["agenda"]
+    assert agenda["skabelon"] == "workshop-kort"
+    assert agenda["titel"] == "Workshop om resultaterne: Eksempel: et rehabiliteringsforløb i hjemmeplejen"
+    notes = {b["titel"].split(":")[0]: b["note"] for b in agenda["blokke"]}
+    assert notes["Oplæg om ligestilling og køn på området"].startswith(
+        "Hvem modtager ydelsen? Kvinder: 20,0 pr. 100 (120 af 600)")
+    assert notes["Hypotesedannelse"] == "Hvad fortæller data os? Flere mænd bliver selvhjulpne."
+    assert call("vurdering.view", {"vurdering": raw, "config": cfg})["result"]["workshop_link"] == ""
+
+
+def test_the_project_plan_is_prefilled_with_the_success_criteria(catalogue: Catalogue,
+                                                                 cfg: dict[str, Any]) -> None:
+    view = call("vurdering.view", {"vurdering": EXAMPLE.to_dict(), "config": cfg, "idag": TODAY})["result"]
+    plan = view["projektplan"]
+    form = next(f for f in catalogue.data["workshop/formularer"]["formularer"] if f["id"] == "projektplan")
+    assert set(plan) <= {f["id"] for f in form["felter"]}
+    assert plan["projekttitel"] == EXAMPLE.ydelse and plan["maalgruppe"] == EXAMPLE.maalgruppe
+    assert plan["laeringsmaal"] == (
+        "- Eksempel: antal borgere, der kommer igennem forløbet: kvinder mindst 50 borgere, mænd mindst 40 "
+        "borgere senest 31. december 2027 (Ikke målt endnu – måles senest 31. december 2027.)")
+    answer = call("workshop.form_markdown", {"formular": _form_config(catalogue), "poster": [plan]})
+    assert answer["ok"] and "Eksempel: antal borgere" in answer["result"]["markdown"]
+
+
+def _form_config(catalogue: Catalogue) -> dict[str, Any]:
+    from koensbalance.workshop import forms
+
+    names = {s.id: s.short_name for s in catalogue.sources}
+    form = next(f for f in forms.load_forms(catalogue.data[forms.DATA_KEY], names) if f.id == "projektplan")
+    return form.to_config()

@@ -27,6 +27,14 @@ QUESTIONS_ITEM = "Hypotesedannelse"
 EXAMPLE_ENTRIES = ("odense-kommune-flere-selvhjulpne-borgere", "koen-og-kerneydelse")
 # The source's examples of clear, gender-specific success criteria.
 CRITERIA_ENTRY = "opstil-koensspecifikke-succeskriterier"
+# Hand-offs: the workshop template whose data and hypothesis blocks carry the assessment's summary
+# (catalogue/workshop/skabeloner.yaml), and the project-plan form's fields the assessment prefills
+# (catalogue/workshop/formularer.yaml).
+WORKSHOP_TEMPLATE = "workshop-kort"
+WORKSHOP_DATA_BLOCK = "Oplæg om ligestilling og køn på området"
+WORKSHOP_HYPOTHESIS_BLOCK = "Hypotesedannelse"
+PROJECT_FORM = "projektplan"
+PROJECT_FIELDS = ("projekttitel", "maalgruppe", "beskrivelse", "laeringsmaal")
 BROKEN = "Sidens oplysninger om kataloget kan ikke læses. Genindlæs siden."
 _QUOTED = re.compile(r"”([^”]+\?)”")
 _QUESTION = re.compile(r"[^.:!?–”]*(?:\.(?=\?))?\?")
@@ -75,6 +83,7 @@ class Config:
     examples: Sequence[Cited] = ()
     criteria: Sequence[Cited] = ()
     tools: Sequence[Tool] = ()
+    workshop: Mapping[str, Any] | None = None  # the template's agenda (workshop.model dict form)
 
     def tool(self, tool_id: str) -> Tool | None:
         return next((t for t in self.tools if t.id == tool_id), None)
@@ -84,7 +93,8 @@ class Config:
                 "spoergsmaal": [asdict(q) for q in self.questions],
                 "eksempler": [asdict(e) for e in self.examples],
                 "kriterier": [asdict(c) for c in self.criteria],
-                "metoder": [asdict(t) for t in self.tools]}
+                "metoder": [asdict(t) for t in self.tools],
+                "workshop": None if self.workshop is None else dict(self.workshop)}
 
 
 def slug(text: str) -> str:
@@ -174,12 +184,29 @@ def _tools(catalogue: Catalogue) -> list[Tool]:
             for e in catalogue.of_type("vaerktoej") if e.citation.source == SOURCE]
 
 
+def _workshop(catalogue: Catalogue) -> dict[str, Any]:
+    from koensbalance.workshop import forms, templates
+
+    agenda = next((t.agenda for t in templates.load_templates(catalogue.data[templates.DATA_KEY])
+                   if t.id == WORKSHOP_TEMPLATE), None)
+    titles = [b.title for b in agenda.blocks] if agenda else []
+    if agenda is None or not all(any(t.startswith(prefix) for t in titles)
+                                 for prefix in (WORKSHOP_DATA_BLOCK, WORKSHOP_HYPOTHESIS_BLOCK)):
+        raise ValueError(f"Vurdér en ydelse: workshopskabelonen '{WORKSHOP_TEMPLATE}' mangler eller har "
+                         f"ikke punkterne »{WORKSHOP_DATA_BLOCK}« og »{WORKSHOP_HYPOTHESIS_BLOCK}«.")
+    form = next((f for f in catalogue.data[forms.DATA_KEY]["formularer"] if f["id"] == PROJECT_FORM), None)
+    if form is None or not set(PROJECT_FIELDS) <= {f["id"] for f in form["felter"]}:
+        raise ValueError(f"Vurdér en ydelse: formularen '{PROJECT_FORM}' mangler felterne "
+                         f"{', '.join(PROJECT_FIELDS)}.")
+    return agenda.to_dict()
+
+
 def build_config(catalogue: Catalogue) -> Config:
     """Everything the page needs from the catalogue; ValueError (one Danish line) if an entry it
     points at is missing or has changed shape."""
     return Config(figures={kind: _figure(catalogue, entry_id) for kind, entry_id in FIGURES.items()},
                   questions=_source_questions(catalogue), examples=_example_questions(catalogue),
-                  criteria=_criteria(catalogue), tools=_tools(catalogue))
+                  criteria=_criteria(catalogue), tools=_tools(catalogue), workshop=_workshop(catalogue))
 
 
 # ---- reading it back (the browser passes the embedded config with every call) ----------------------
@@ -219,8 +246,16 @@ def parse_config(raw: object) -> Config:
     figures = raw.get("noegletal", {})
     if not isinstance(figures, Mapping) or not set(figures) <= set(FIGURES):
         raise _broken()
+    workshop = raw.get("workshop")
+    if workshop is not None:
+        from koensbalance.workshop.model import parse_agenda
+
+        try:
+            workshop = parse_agenda(workshop).to_dict()
+        except InputError:
+            raise _broken() from None
     return Config(figures={k: _record(v, Figure) for k, v in figures.items()},
                   questions=_list(raw.get("spoergsmaal", []), Cited),
                   examples=_list(raw.get("eksempler", []), Cited),
                   criteria=_list(raw.get("kriterier", []), Cited),
-                  tools=_list(raw.get("metoder", []), Tool))
+                  tools=_list(raw.get("metoder", []), Tool), workshop=workshop)

@@ -18,7 +18,13 @@ from koensbalance.errors import FieldError, InputError
 from koensbalance.plan.aarshjul import danish_date
 from koensbalance.vurdering import analysis, codec, document, methods
 from koensbalance.vurdering.chart import chart
-from koensbalance.vurdering.config import Config, parse_config
+from koensbalance.vurdering.config import (
+    PROJECT_FIELDS,
+    WORKSHOP_DATA_BLOCK,
+    WORKSHOP_HYPOTHESIS_BLOCK,
+    Config,
+    parse_config,
+)
 from koensbalance.vurdering.model import (
     EXAMPLE,
     EXAMPLE_LABEL,
@@ -70,6 +76,36 @@ def share_link(a: Assessment, base_url: str) -> str:
     return f"{base}#{codec.LINK_KEY}={token}" if codec.fits(token) else ""
 
 
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def workshop_link(summary: Mapping[str, str], config: Config, workshop_url: str) -> str:
+    """A share link of the workshop planner ("#plan=<token>") with the template whose data block
+    carries step 2 and whose hypothesis block carries step 3; "" without a template or a URL."""
+    base = workshop_url.split("#", 1)[0]
+    if config.workshop is None or not base:
+        return ""
+    from koensbalance.workshop import codec as workshop_codec
+    from koensbalance.workshop.model import MAX_TEXT, parse_agenda
+    from koensbalance.workshop.view import LINK_KEY
+
+    agenda = dict(config.workshop)
+    notes = {WORKSHOP_DATA_BLOCK: summary["data"], WORKSHOP_HYPOTHESIS_BLOCK: summary["hypoteser"]}
+    blocks = []
+    for block in agenda["blokke"]:
+        block = dict(block)
+        for prefix, text in notes.items():
+            if block["titel"].startswith(prefix) and text:
+                joined = f"{block['note']}\n\n{text}".strip() if block["note"] else text
+                block["note"] = _cut(joined, MAX_TEXT)
+        blocks.append(block)
+    title = f"Workshop om resultaterne: {summary['ydelse']}" if summary["ydelse"] else agenda["titel"]
+    agenda.update(blokke=blocks, titel=_cut(title, 200))
+    token = workshop_codec.encode(parse_agenda(agenda))
+    return f"{base}#{LINK_KEY}={token}" if len(token) <= workshop_codec.MAX_LINK_CHARS else ""
+
+
 def _handoff(a: Assessment, analyses: Mapping[str, Mapping[str, Any]], config: Config,
              today: date) -> dict[str, str]:
     """Summaries for "Planlæg en workshop om resultaterne" (data and hypothesis blocks) and "Lav en
@@ -98,11 +134,20 @@ def _handoff(a: Assessment, analyses: Mapping[str, Mapping[str, Any]], config: C
             "succeskriterier": "\n".join(criteria)}
 
 
-def view(a: Assessment, config: Config, base_url: str, today: date) -> dict[str, Any]:
+def project_plan(a: Assessment, summary: Mapping[str, str]) -> dict[str, str]:
+    """The action-learning project plan's fields (catalogue/workshop/formularer.yaml, "projektplan")
+    prefilled from the assessment: the form's own {field id: text} shape."""
+    values = {"projekttitel": a.ydelse.strip(), "maalgruppe": a.maalgruppe.strip(),
+              "beskrivelse": a.spoergsmaal.strip(), "laeringsmaal": summary["succeskriterier"]}
+    return {key: values[key] for key in PROJECT_FIELDS}
+
+
+def view(a: Assessment, config: Config, base_url: str, today: date, workshop_url: str = "") -> dict[str, Any]:
     a = without_unknown_tools(a, {t.id for t in config.tools}) if config.tools else a
     analyses = _analyses(a, config)
     blocks = document.blocks(a, analyses, config, today)
     link = share_link(a, base_url)
+    summary = _handoff(a, analyses, config, today)
     return {
         "vurdering": a.to_dict(),
         "titel": document.title(a),
@@ -114,7 +159,9 @@ def view(a: Assessment, config: Config, base_url: str, today: date) -> dict[str,
         "markdown_name": "ligestillingsvurdering.md",
         "link": link,
         "link_besked": codec.TOO_LONG if base_url and not link else "",
-        "overdragelse": _handoff(a, analyses, config, today),
+        "overdragelse": summary,
+        "workshop_link": workshop_link(summary, config, workshop_url),
+        "projektplan": project_plan(a, summary),
     }
 
 
@@ -137,7 +184,8 @@ def handle_analyse(payload: Mapping[str, Any]) -> dict[str, Any]:
 
 def handle_view(payload: Mapping[str, Any]) -> dict[str, Any]:
     return view(parse_assessment(payload.get("vurdering")), parse_config(payload.get("config")),
-                str(payload.get("base_url") or ""), _today(payload.get("idag")))
+                str(payload.get("base_url") or ""), _today(payload.get("idag")),
+                str(payload.get("workshop_url") or ""))
 
 
 def handle_export(payload: Mapping[str, Any]) -> dict[str, Any]:
