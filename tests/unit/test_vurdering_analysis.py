@@ -70,7 +70,8 @@ def test_many_citizens_and_no_difference_is_not_called_too_few() -> None:
     r = analyse(outcome(20_000, 10_000, 20_000, 10_050))
     assert r["signifikant"] is False
     assert r["konklusion"].startswith("Forskellen kan godt skyldes tilfældigheder (p = 0,")
-    assert "Med så mange borgere er en eventuel forskel lille" in r["konklusion"]
+    assert "Jeres tal viser, at den sande forskel sandsynligvis ligger mellem −1,2 og 0,7 procentpoint" \
+        in r["konklusion"]
 
 
 def test_the_teams_difference_sets_the_sample_size() -> None:

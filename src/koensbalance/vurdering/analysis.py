@@ -265,8 +265,8 @@ def _verdict(c: Comparison, difference: dict[str, Any] | None, test: dict[str, A
                 f"({p_value(p)})."), False
     low, high = (100 * v for v in difference["interval"])
     n = places(low, high)
-    return (f"Forskellen kan godt skyldes tilfældigheder ({p_value(p)}). Med så mange borgere er en "
-            f"eventuel forskel lille: mellem {decimal(low, n)} og {decimal(high, n)} procentpoint "
+    return (f"Forskellen kan godt skyldes tilfældigheder ({p_value(p)}). Jeres tal viser, at den sande "
+            f"forskel sandsynligvis ligger mellem {decimal(low, n)} og {decimal(high, n)} procentpoint "
             f"(kvinder minus mænd)."), False
 
 

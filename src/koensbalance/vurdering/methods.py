@@ -36,10 +36,12 @@ SECTIONS: tuple[tuple[str, str], ...] = (
      "Begge regner sandsynlighederne præcist ud (ingen simulering) og er tosidede. Er p-værdien under "
      "0,05, skriver vi, at forskellen næppe skyldes tilfældigheder."),
     ("Hvor mange borgere skal et projekt følge?",
-     "Antallet af kvinder og af mænd, der skal til for at påvise en forskel af den størrelse, I skriver "
-     "(ellers den, jeres tal viser), med 80 pct. sandsynlighed i en tosidet test på 5 pct.-niveau. Vi "
-     "bruger Fleiss' formel med kontinuitetskorrektion (Fleiss, Tytun og Ury 1980) omkring den samlede "
-     "andel for kvinder og mænd."),
+     "Antallet af kvinder og af mænd, der skal til for at påvise en forskel af den størrelse, I skriver, "
+     "med 80 pct. sandsynlighed i en tosidet test på 5 pct.-niveau (Fleiss' formel med "
+     "kontinuitetskorrektion, Fleiss, Tytun og Ury 1980). Skriver I en forskel, lægger vi den omkring den "
+     "samlede andel for kvinder og mænd; ellers bruger vi de to andele, jeres tal viser. Er en forskel "
+     "ikke sikker, og følger I færre borgere end det antal (eller er intervallet for forskellen bredere "
+     "end 10 procentpoint), skriver vi, at I bør samle data for flere."),
     ("Hvad tallene ikke kan",
      "Tallene viser, om der er en forskel, ikke hvorfor. En forskel kan skyldes andre forskelle mellem "
      "kvinderne og mændene end køn, fx alder eller helbred. Brug hypoteserne og metoderne nedenfor til at "
