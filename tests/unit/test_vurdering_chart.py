@@ -67,3 +67,18 @@ def test_numbers_are_danish() -> None:
     assert parse_whole("10 000 000", "f", "Tallet") == (10_000_000, None)
     value, error = parse_whole("12,000", "f", "Tallet")
     assert value is None and error is not None and error.message == "Tallet skal være et helt tal, fx 3."
+
+
+def test_the_page_gets_every_label_from_python() -> None:
+    from koensbalance.vurdering.texts import page_texts
+
+    texts = page_texts()
+    assert [step["overskrift"] for step in texts["trin"]] == [
+        "Ydelsen", "Data opdelt på køn", "Hypoteser", "Kønsspecifikke succeskriterier",
+        "Metode og næste skridt", "Ligestillingsvurdering"]
+    assert texts["tal"]["modtagere"] == {
+        "kvinder.population": "Antal kvinder i målgruppen", "kvinder.antal": "Antal kvindelige modtagere",
+        "maend.population": "Antal mænd i målgruppen", "maend.antal": "Antal mandlige modtagere"}
+    assert set(texts["tal"]["resultat"]) == {"kvinder.gennemfoert", "kvinder.opnaaet", "maend.gennemfoert",
+                                             "maend.opnaaet"}
+    assert texts["knapper"]["workshop"] == "Planlæg en workshop om resultaterne"

@@ -14,6 +14,7 @@ from koensbalance.vurdering.model import Assessment, parse_assessment
 
 VERSION = 1
 LINK_KEY = "vurdering"
+STORAGE_KEY = "kb-vurdering"  # where the page keeps the assessment in localStorage (dict form)
 MAX_LINK_CHARS = 16_000
 MAX_JSON_BYTES = 1_000_000
 BROKEN = "Linket til vurderingen er ugyldigt eller ufuldstændigt. Kopiér hele linket, og prøv igen."

@@ -25,6 +25,7 @@ from koensbalance.vurdering.model import (
     criterion_target_text,
     measured_text,
 )
+from koensbalance.vurdering.texts import CRITERION_FIELDS, FIELDS
 
 DEFAULT_SERVICE = "ydelsen"
 EMPTY = "(ikke udfyldt)"
@@ -65,7 +66,7 @@ def _hypotheses(a: Assessment, config: Config) -> list[Block]:
     pairs = [(q.tekst, a.hypoteser.get(q.id, "")) for q in config.questions]
     # Answers to questions the catalogue no longer has are kept, not lost.
     pairs += [(key, text) for key, text in a.hypoteser.items() if key not in asked and text.strip()]
-    pairs.append(("Vores hypoteser", a.egne_hypoteser))
+    pairs.append((FIELDS["egne_hypoteser"], a.egne_hypoteser))
     for question, answer in pairs:
         out += [Block("subheading", question), Block("paragraph", answer.strip() or EMPTY)]
     return out
@@ -78,13 +79,14 @@ def _criteria(a: Assessment, today: date) -> list[Block]:
     for index, c in enumerate(a.succeskriterier):
         status = criterion_status(c, index, today)
         out.append(Block("subheading", " ".join(c.maal.split()) or f"Succeskriterium {index + 1}"))
-        out.append(_field("Mål for kvinder", criterion_target_text(c, "kvinder")))
-        out.append(_field("Mål for mænd", criterion_target_text(c, "maend")))
-        out.append(_field("Dato", danish_date(date.fromisoformat(c.dato)) if c.dato else ""))
-        for gender, label in (("kvinder", "Målt for kvinder"), ("maend", "Målt for mænd")):
+        out.append(_field(CRITERION_FIELDS["kvinder"], criterion_target_text(c, "kvinder")))
+        out.append(_field(CRITERION_FIELDS["maend"], criterion_target_text(c, "maend")))
+        day = danish_date(date.fromisoformat(c.dato)) if c.dato else ""
+        out.append(_field(CRITERION_FIELDS["dato"], day))
+        for gender in ("kvinder", "maend"):
             if measured_text(c, gender):
-                out.append(_field(label, measured_text(c, gender)))
-        out.append(_field("Status", status.tekst))
+                out.append(_field(CRITERION_FIELDS[f"maalt_{gender}"], measured_text(c, gender)))
+        out.append(_field(CRITERION_FIELDS["status"], status.tekst))
     return out
 
 
@@ -95,7 +97,7 @@ def _methods(a: Assessment, config: Config) -> list[Block]:
         out += [Block("bullet", f"{t.titel} (Kilde: {t.kilde})") for t in chosen]
     else:
         out.append(Block("paragraph", "Der er endnu ikke valgt metoder."))
-    out.append(_field("Næste skridt", a.naeste_skridt))
+    out.append(_field(FIELDS["naeste_skridt"], a.naeste_skridt))
     return out
 
 
@@ -107,8 +109,7 @@ def blocks(a: Assessment, analyses: Mapping[str, Mapping[str, Any]], config: Con
     if a.eksempel:
         out.append(Block("paragraph", f"{EXAMPLE_LABEL}. Tallene er opdigtede, ikke fra kilderne."))
     out.append(Block("heading", "Ydelsen"))
-    out += [_field("Ydelse", a.ydelse), _field("Målgruppe", a.maalgruppe),
-            _field("Spørgsmål", a.spoergsmaal)]
+    out += [_field(FIELDS[key], getattr(a, key)) for key in ("ydelse", "maalgruppe", "spoergsmaal")]
     out.append(Block("heading", "Data opdelt på køn"))
     for kind in KINDS:
         out += _comparison(kind, analyses.get(kind, {}), config)

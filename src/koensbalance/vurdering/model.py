@@ -19,6 +19,7 @@ from koensbalance.errors import FieldError, InputError
 from koensbalance.plan.aarshjul import danish_date
 from koensbalance.vurdering.analysis import GENDERS, KINDS
 from koensbalance.vurdering.numbers import parse_amount
+from koensbalance.vurdering.texts import CRITERION_FIELDS
 
 MAX_TEXT = 4000
 MAX_SHORT = 300
@@ -206,15 +207,15 @@ class CriterionStatus:
 
 
 NOUNS = {"kvinder": "kvinder", "maend": "mænd"}
-FIELD_LABELS = {"kvinder": "Målet for kvinder", "maend": "Målet for mænd",
-                "maalt_kvinder": "Det målte for kvinder", "maalt_maend": "Det målte for mænd"}
+NUMBER_KEYS = ("kvinder", "maend", "maalt_kvinder", "maalt_maend")
 
 
 def criterion_status(c: Criterion, index: int, today: date) -> CriterionStatus:
     """Whether a criterion is met for each gender, from the numbers measured later."""
     errors: list[FieldError] = []
     values: dict[str, float | None] = {}
-    for key, label in FIELD_LABELS.items():
+    for key in NUMBER_KEYS:
+        label = CRITERION_FIELDS[key]
         raw = getattr(c, key)
         if not raw.strip():
             values[key] = None

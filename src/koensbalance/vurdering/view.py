@@ -5,7 +5,7 @@
   blocks and their Markdown, the share link and the summaries the workshop and project-plan
   hand-offs carry;
 - export / import / open_link: the JSON file and the share link (codec.py);
-- example: the page's default example, labelled as made up.
+- example: the page's default example, labelled as made up, with the page's words (texts.py).
 The build renders the example with the same functions (a correct result before any JavaScript)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from koensbalance.errors import FieldError, InputError
 from koensbalance.plan.aarshjul import danish_date
-from koensbalance.vurdering import analysis, codec, document, methods
+from koensbalance.vurdering import analysis, codec, document, methods, texts
 from koensbalance.vurdering.chart import chart
 from koensbalance.vurdering.config import (
     PROJECT_FIELDS,
@@ -202,4 +202,5 @@ def handle_open_link(payload: Mapping[str, Any]) -> dict[str, Any]:
 
 def handle_example(payload: Mapping[str, Any]) -> dict[str, Any]:
     """The page's default: the made-up example and the "Sådan regner vi" section."""
-    return {"vurdering": EXAMPLE.to_dict(), "etiket": EXAMPLE_LABEL, "metode": methods.how_we_compute()}
+    return {"vurdering": EXAMPLE.to_dict(), "etiket": EXAMPLE_LABEL, "metode": methods.how_we_compute(),
+            "tekster": texts.page_texts(), "lager": codec.STORAGE_KEY}
