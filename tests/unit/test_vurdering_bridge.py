@@ -306,3 +306,37 @@ def _form_config(catalogue: Catalogue) -> dict[str, Any]:
     names = {s.id: s.short_name for s in catalogue.sources}
     form = next(f for f in forms.load_forms(catalogue.data[forms.DATA_KEY], names) if f.id == "projektplan")
     return form.to_config()
+
+
+def test_the_workshop_fragment_key_is_the_planners() -> None:
+    from koensbalance.vurdering.view import WORKSHOP_LINK_KEY
+    from koensbalance.workshop.view import LINK_KEY
+
+    assert WORKSHOP_LINK_KEY == LINK_KEY
+
+
+def test_the_browser_calls_need_none_of_the_build_or_planner_libraries(cfg: dict[str, Any]) -> None:
+    """Pyodide loads only our wheel for this page: the vurdering calls must not import yaml,
+    jsonschema, icalendar or segno (a fresh interpreter where they cannot be imported)."""
+    import subprocess
+    import sys
+
+    payloads = [("vurdering.analyse", {**EXAMPLE.payload("resultat"), "config": cfg}),
+                ("vurdering.view", {"vurdering": EXAMPLE.to_dict(), "config": cfg, "idag": TODAY,
+                                    "base_url": "https://x/", "workshop_url": "https://x/w/"}),
+                ("vurdering.example", {}), ("vurdering.export", {"vurdering": EXAMPLE.to_dict()}),
+                ("vurdering.import", {"text": "{}"}), ("vurdering.open_link", {"token": "1.x"})]
+    script = (
+        "import json, sys\n"
+        "for name in ('yaml', 'jsonschema', 'icalendar', 'segno', 'mkdocs'):\n"
+        "    sys.modules[name] = None\n"
+        "from koensbalance import bridge\n"
+        "for name, payload in json.loads(sys.stdin.read()):\n"
+        "    answer = json.loads(bridge.call(name, json.dumps(payload)))\n"
+        "    print(name, answer['ok'])\n")
+    done = subprocess.run([sys.executable, "-c", script], input=json.dumps(payloads), capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["vurdering.analyse", "True", "vurdering.view", "True", "vurdering.example",
+                                   "True", "vurdering.export", "True", "vurdering.import", "False",
+                                   "vurdering.open_link", "False"]

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from koensbalance.catalogue.model import Catalogue, Citation, Entry
 from koensbalance.errors import FieldError, InputError
+
+if TYPE_CHECKING:  # the browser only parses the config; the build passes the catalogue
+    from koensbalance.catalogue.model import Catalogue, Citation, Entry
 
 SOURCE = "ligestillingsvurdering"
 # The national figure shown beside each comparison (catalogue/noegletal/).

@@ -76,6 +76,11 @@ def share_link(a: Assessment, base_url: str) -> str:
     return f"{base}#{codec.LINK_KEY}={token}" if codec.fits(token) else ""
 
 
+# The planner's fragment key, workshop.view.LINK_KEY (that module imports icalendar, which only the
+# planner page loads into Pyodide; a unit test holds the two equal).
+WORKSHOP_LINK_KEY = "plan"
+
+
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
@@ -88,7 +93,6 @@ def workshop_link(summary: Mapping[str, str], config: Config, workshop_url: str)
         return ""
     from koensbalance.workshop import codec as workshop_codec
     from koensbalance.workshop.model import MAX_TEXT, parse_agenda
-    from koensbalance.workshop.view import LINK_KEY
 
     agenda = dict(config.workshop)
     notes = {WORKSHOP_DATA_BLOCK: summary["data"], WORKSHOP_HYPOTHESIS_BLOCK: summary["hypoteser"]}
@@ -103,7 +107,7 @@ def workshop_link(summary: Mapping[str, str], config: Config, workshop_url: str)
     title = f"Workshop om resultaterne: {summary['ydelse']}" if summary["ydelse"] else agenda["titel"]
     agenda.update(blokke=blocks, titel=_cut(title, 200))
     token = workshop_codec.encode(parse_agenda(agenda))
-    return f"{base}#{LINK_KEY}={token}" if len(token) <= workshop_codec.MAX_LINK_CHARS else ""
+    return f"{base}#{WORKSHOP_LINK_KEY}={token}" if len(token) <= workshop_codec.MAX_LINK_CHARS else ""
 
 
 def _handoff(a: Assessment, analyses: Mapping[str, Mapping[str, Any]], config: Config,
