@@ -208,3 +208,10 @@ def test_valid_counts_always_give_a_verdict(w: int, wextra: int, m: int, mextra:
         if r["forskel"] is not None:
             low, high = r["forskel"]["interval"]
             assert low <= r["forskel"]["kvinder_minus_maend"] <= high
+
+
+def test_no_women_receiving_says_so_and_bounds_the_ratio() -> None:
+    r = analyse(receiving(0, 50, 10, 50))
+    assert r["forhold"]["kvinder_pr_maend"] == 0 and r["forhold"]["interval"][0] == 0
+    assert r["forhold"]["tekst"].startswith("Ingen kvinder modtager ydelsen, så forholdet mellem kvinder og "
+                                            "mænd er 0 (95 pct.-interval 0 til 0,")

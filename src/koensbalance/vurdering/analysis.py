@@ -189,8 +189,12 @@ def _ratio(c: Comparison) -> dict[str, Any] | None:
                          "ydelsen."}
     ratio = (w.part / w.whole) / (m.part / m.whole)
     n = places(100 * interval.low, 100 * interval.high) + 1
-    text = (f"Kvinder modtager ydelsen {decimal(ratio, n)} gange så ofte som mænd (95 pct.-interval "
-            f"{decimal(interval.low, n)} til {decimal(interval.high, n)}).")
+    if w.part == 0:
+        text = (f"Ingen kvinder modtager ydelsen, så forholdet mellem kvinder og mænd er 0 (95 pct.-interval "
+                f"0 til {decimal(interval.high, n)}).")
+    else:
+        text = (f"Kvinder modtager ydelsen {decimal(ratio, n)} gange så ofte som mænd (95 pct.-interval "
+                f"{decimal(interval.low, n)} til {decimal(interval.high, n)}).")
     return {"kvinder_pr_maend": ratio, "interval": _interval(interval), "tekst": text}
 
 
