@@ -64,6 +64,17 @@ def _plan(name: str) -> Handler:
     return handler
 
 
+def _opfoelgning(name: str) -> Handler:
+    """The "Følg op" handlers (koensbalance.maaltal.opfoelgning_view), imported when first called."""
+
+    def handler(payload: Mapping[str, Any]) -> Any:
+        from koensbalance.maaltal import opfoelgning_view
+
+        return getattr(opfoelgning_view, name)(payload)
+
+    return handler
+
+
 REGISTRY: dict[str, Handler] = {
     "balance.assess": _balance,
     "workshop.plan": _workshop("handle_plan"),
@@ -81,6 +92,13 @@ REGISTRY: dict[str, Handler] = {
     "plan.import": _plan("handle_import"),
     "plan.export": _plan("handle_export"),
     "plan.target": _plan("handle_target"),
+    "opfoelgning.evaluate": _opfoelgning("handle_evaluate"),
+    "opfoelgning.start": _opfoelgning("handle_start"),
+    "opfoelgning.csv": _opfoelgning("handle_csv"),
+    "opfoelgning.export": _opfoelgning("handle_export"),
+    "opfoelgning.import": _opfoelgning("handle_import"),
+    "opfoelgning.open_link": _opfoelgning("handle_open_link"),
+    "opfoelgning.plan": _opfoelgning("handle_plan"),
     "vurdering.analyse": _vurdering("handle_analyse"),
     "vurdering.view": _vurdering("handle_view"),
     "vurdering.export": _vurdering("handle_export"),
