@@ -212,3 +212,23 @@ def test_ten_million_populations_give_finite_results_quickly() -> None:
     z = (5_001_000 / 2 - 2_500_000) / math.sqrt(5_001_000 * 0.25)
     assert near == pytest.approx(2 * (1 - NormalDist().cdf(z)), abs=2e-3)
     assert stats.sample_size_two_proportions(0.14, 0.25) == stats.sample_size_two_proportions(0.25, 0.14)
+
+
+@pytest.mark.parametrize("deviation", [0.3, 1.0, 2.0, 2.9, 3.0])
+def test_summing_the_middle_agrees_with_summing_the_tails(deviation: float,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Near the mode the p-value is 1 minus the middle; it must equal the sum of the tails."""
+    n = 2_000_000
+    k = int(n / 2 - deviation * math.sqrt(n / 4))
+    rows = 500_000  # [[m, rows − m], [rows − m, m]]: a hypergeometric with sd ≈ √(rows/8) = 250
+    m = int(rows / 2 - deviation * 250)
+
+    def both() -> list[float]:
+        return [stats.rate_comparison_test(k, 5_000_000, n - k, 5_000_000),
+                stats.fisher_exact(m, rows - m, rows - m, m)]
+
+    middle = both()
+    monkeypatch.setattr(stats, "CENTRAL_SDS", -1.0)  # always the tails
+    tails = both()
+    assert middle == pytest.approx(tails, rel=1e-9)
+    assert middle[0] == pytest.approx(2 * NormalDist().cdf(-deviation), rel=0.02)
