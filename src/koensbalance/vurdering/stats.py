@@ -3,8 +3,10 @@
 Every function names its method and a reference. Exact where the method is exact: the two tests sum
 exact probabilities (no sampling, no normal approximation); the intervals are score intervals.
 Probabilities are computed in log space with Loader's saddle-point expansion, so counts up to tens
-of millions neither overflow nor lose precision, and sums run outward from the observed value only
-as far as the terms matter.
+of millions neither overflow nor lose precision; the edges of the rejection region are found by
+binary search, and the probabilities are summed by the ratio of neighbours only as far as the terms
+matter (outward from the edges, or across the middle when the edges are close to the mode), so
+populations of 10 million take milliseconds.
 
 These methods are the project's own choice, not the sources' (the page says so in "Sådan regner vi").
 """
