@@ -42,6 +42,17 @@ def _workshop(name: str) -> Handler:
     return handler
 
 
+def _vurdering(name: str) -> Handler:
+    """The assessment page's handlers ("Vurdér en ydelse"), imported when first called."""
+
+    def handler(payload: Mapping[str, Any]) -> Any:
+        from koensbalance.vurdering import view
+
+        return getattr(view, name)(payload)
+
+    return handler
+
+
 def _plan(name: str) -> Handler:
     """The plan builder's handlers; plan.view imports icalendar only inside "plan.ics"."""
 
@@ -106,6 +117,12 @@ REGISTRY: dict[str, Handler] = {
     "mobilitet.import": _mobilitet("handle_import"),
     "mobilitet.share": _mobilitet("handle_share"),
     "mobilitet.open_link": _mobilitet("handle_open_link"),
+    "vurdering.analyse": _vurdering("handle_analyse"),
+    "vurdering.view": _vurdering("handle_view"),
+    "vurdering.export": _vurdering("handle_export"),
+    "vurdering.import": _vurdering("handle_import"),
+    "vurdering.open_link": _vurdering("handle_open_link"),
+    "vurdering.example": _vurdering("handle_example"),
 }
 
 
