@@ -106,6 +106,7 @@ def test_table_rows(rule: BalanceRule) -> None:
     assert rows[2]["basis"] == ("Kan ikke blive kønsbalanceret: det underrepræsenterede køn er højst "
                                 "1 af 3 (33 pct.)")
     assert [r["size"] for r in rows if not r["achievable"]] == [1, 3]
+    assert rows[0]["basis"] == "Kan ikke blive kønsbalanceret: én person kan kun være af ét køn"
 
 
 @given(women=st.integers(0, 500), men=st.integers(0, 500))

@@ -163,10 +163,11 @@ def table(rule: BalanceRule, sizes: range) -> list[dict[str, Any]]:
     for n in sizes:
         if not rule.achievable(n):
             most = n // 2
+            why = "én person kan kun være af ét køn" if n == 1 else \
+                f"det underrepræsenterede køn er højst {most} af {n} ({format_pct(100.0 * most / n, 0)})"
             rows.append({"size": n, "achievable": False, "minimum": None, "maximum_other": None,
                          "share": None, "from_table": rule.from_table(n),
-                         "basis": f"Kan ikke blive kønsbalanceret: det underrepræsenterede køn er højst "
-                                  f"{most} af {n} ({format_pct(100.0 * most / n, 0)})"})
+                         "basis": f"Kan ikke blive kønsbalanceret: {why}"})
             continue
         rows.append({"size": n, "achievable": True, "minimum": rule.minimum(n),
                      "maximum_other": n - rule.minimum(n),
