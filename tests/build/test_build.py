@@ -36,9 +36,11 @@ def test_widget_page_has_build_time_result_and_table(built_site: Path) -> None:
     html = (built_site / "maaltal" / "balance" / "index.html").read_text(encoding="utf-8")
     assert "Nej – gruppen er ikke kønsbalanceret." in html  # default 2 women, 5 men
     rows = re.findall(r'<tr><th scope="row">(\d+)</th><td>(\d+)</td>', html)
-    assert [(int(a), int(b)) for a, b in rows][:9] == [(2, 1), (3, 1), (4, 2), (5, 2), (6, 2),
-                                                       (7, 3), (8, 3), (9, 4), (10, 4)]
-    assert len(rows) == 19
+    # One rule for every size (issue 20): at least 40 pct., rounded up; 1 and 3 cannot be balanced.
+    assert [(int(a), int(b)) for a, b in rows][:8] == [(2, 1), (4, 2), (5, 2), (6, 3), (7, 3),
+                                                       (8, 4), (9, 4), (10, 4)]
+    assert len(rows) == 18
+    assert re.findall(r'<tr data-kb-unachievable><th scope="row">(\d+)</th>', html) == ["1", "3"]
 
 
 def test_pyodide_runtime_and_our_wheel_are_self_hosted(built_site: Path) -> None:

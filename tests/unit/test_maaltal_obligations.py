@@ -46,13 +46,31 @@ def test_duties_for_each_combination(rules: DutyRules, balance_rule: BalanceRule
     assert applies["maaltal-oeverste-ledelse"] == top_duty
     assert applies["politik"] == top_duty
     assert applies["indberetning"] is True
-    assert applies["kommuner-omfattet"] == applies["kommuners-indberetning"] == (kind == "kommune")
+    assert applies["kommuners-indberetning"] == (kind == "kommune")
+    # The letter's "all municipalities ... forpligtet" is background for a kommune, never a duty that
+    # contradicts the conditions (issue 20), and not shown to others.
+    context = [d for d in result.duties if d.context]
+    assert [d.id for d in context] == (["kommuner-omfattet"] if kind == "kommune" else [])
+    assert all(not d.applies and d.status == "Til orientering" for d in context)
     for duty in result.duties:
-        assert duty.reason.startswith("Gælder for jer" if duty.applies else "Gælder ikke for jer")
+        if not duty.context:
+            assert duty.reason.startswith("Gælder for jer" if duty.applies else "Gælder ikke for jer")
+            assert duty.status == ("Gælder" if duty.applies else "Gælder ikke")
         assert duty.rule.quote and duty.rule.source and duty.rule.url.startswith("../../regler/")
     assert "1470 af 10. december 2024" in result.changes
     assert "ikke juridisk rådgivning" in result.disclaimer
     assert result.rules_date.startswith("Reglerne som beskrevet i")
+
+
+def test_a_kommune_with_balanced_top_management_is_not_told_to_set_targets(
+        rules: DutyRules, balance_rule: BalanceRule) -> None:
+    result = obligations(rules, "kommune", 5000, False, None, assess(4, 4, balance_rule))
+    duties = {d.id: d for d in result.duties}
+    assert not duties["maaltal-oeverste-ledelse"].applies and not duties["politik"].applies
+    background = duties["kommuner-omfattet"]
+    assert background.context and not background.applies and background.status == "Til orientering"
+    assert background.reason.startswith("Til orientering – ikke en selvstændig pligt")
+    assert [d.id for d in result.duties][-1] == "kommuner-omfattet"  # after the duties that decide
 
 
 def test_reasons_name_the_condition_that_decides(rules: DutyRules, balance_rule: BalanceRule) -> None:

@@ -205,7 +205,7 @@ function renderDuties(view, duties) {
     const item = view.dutyTemplate.content.firstElementChild.cloneNode(true);
     item.dataset.kbApplies = duty.applies ? "ja" : "nej";
     const slot = (name) => item.querySelector(`[data-kb-slot='${name}']`);
-    slot("status").textContent = duty.applies ? "Gælder" : "Gælder ikke";
+    slot("status").textContent = duty.status;
     slot("title").textContent = duty.rule.title;
     slot("reason").textContent = duty.reason;
     slot("quote").textContent = duty.rule.quote;

@@ -34,7 +34,8 @@ REQUIRED_FILES = [*(f"{TAXONOMY_DIR}/{name}.yaml" for name in TAXONOMY_FIELDS), 
                   BALANCE_FILE]
 # Personal contact data is never published (seeds/README.md): e-mail addresses and phone numbers.
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-# Danish numbers as written: "21 57 06 89", "21570689", "+45 21 57 06 89" (not "2025 2026").
+# Danish numbers as written: four pairs of digits separated by spaces, eight digits in a row, either
+# with a leading "+45" (not two years such as "2025 2026"). No example number here: this file ships.
 PHONE = re.compile(r"(?<![\d.,])(?:\+45 ?)?(?:\d{2} \d{2} \d{2} \d{2}|\d{8})(?![\d.,])")
 
 

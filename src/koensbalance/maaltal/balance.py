@@ -1,10 +1,12 @@
 """Is a leadership group gender-balanced?
 
 Rule: "det underrepræsenterede køn skal udgøre mindst 40 pct." (Kønsbalance i ledelse, afsnit 2,
-"Reglerne om måltal og politikker for kønssammensætningen i bestyrelser og øverste ledelse").
-Small groups cannot hit 40 pct. exactly; the minimum per group size comes from the catalogue
-(catalogue/maaltal/balance.yaml), which cites where that table comes from. It is passed in as data,
-so it can be corrected without touching code.
+"Reglerne om måltal og politikker for kønssammensætningen i bestyrelser og øverste ledelse"), applied
+to every group size in whole persons: at least 40 pct. of the group, rounded up. Official exceptions
+per group size would come from the catalogue (catalogue/maaltal/balance.yaml, `smaa_grupper`, each
+with its source); there are none today, because no official table for § 11 could be found. The rule is
+passed in as data, so it can be corrected without touching code. A group in which no composition
+reaches the minimum for both genders (1 or 3 persons at 40 pct.) cannot be balanced, and says so.
 """
 
 from __future__ import annotations
@@ -40,8 +42,18 @@ class BalanceRule:
         table = dict(self.small_groups)
         if size in table:
             return table[size]
-        # Above the table: at least min_share_pct of the group, in whole persons (rounded up).
+        # At least min_share_pct of the group, in whole persons (rounded up).
         return -(-size * self.min_share_pct // 100)
+
+    def achievable(self, size: int) -> bool:
+        """Can a group of `size` be balanced at all (both genders at least the minimum)?"""
+        return 2 * self.minimum(size) <= size
+
+    def basis(self, size: int) -> str:
+        """How the minimum for `size` is found, in Danish, for tables and answers."""
+        if self.from_table(size):
+            return "officiel tabel for små grupper"
+        return f"mindst {self.min_share_pct} pct., rundet op til hele personer"
 
     def from_table(self, size: int) -> bool:
         return size in dict(self.small_groups)
@@ -83,7 +95,7 @@ def assess(women: int, men: int, rule: BalanceRule) -> BalanceAssessment:
     if size > MAX_GROUP_SIZE:
         raise InputError([FieldError("kvinder", "Gruppen er urealistisk stor.")])
     minimum = rule.minimum(size)
-    achievable = 2 * minimum <= size
+    achievable = rule.achievable(size)
     if women == men:
         under, under_count = None, women
     else:
@@ -93,7 +105,7 @@ def assess(women: int, men: int, rule: BalanceRule) -> BalanceAssessment:
     balanced = achievable and under_count >= minimum
     missing = max(0, minimum - under_count) if achievable else 0
     headline, details = _describe(women, men, size, under, under_count, share, minimum, missing,
-                                  balanced, achievable, rule.from_table(size))
+                                  balanced, achievable, rule)
     group = f"{_noun('kvinder', women)} og {_noun('maend', men)}, i alt {size}"
     return BalanceAssessment(women, men, size, under, under_count, round(share, 6), minimum, missing,
                              balanced, achievable, rule.from_table(size), group, headline, details)
@@ -101,14 +113,24 @@ def assess(women: int, men: int, rule: BalanceRule) -> BalanceAssessment:
 
 def _describe(women: int, men: int, size: int, under: str | None, under_count: int, share: float,
               minimum: int, missing: int, balanced: bool, achievable: bool,
-              rounded: bool) -> tuple[str, tuple[str, ...]]:
-    if not achievable:
+              rule: BalanceRule) -> tuple[str, tuple[str, ...]]:
+    if not achievable and size == 1:
         return (
             "En gruppe på én person kan ikke være kønsbalanceret.",
             ("Der skal være mindst to personer i gruppen, før begge køn kan være repræsenteret.",),
         )
-    rule_text = f"I en gruppe på {size} skal det underrepræsenterede køn være mindst {minimum}"
-    rule_text += " (afrundet efter tabellen for små grupper)." if rounded else " (mindst 40 pct.)."
+    if not achievable:
+        most = size // 2
+        return (
+            f"En gruppe på {size} personer kan ikke blive kønsbalanceret efter "
+            f"{rule.min_share_pct} pct.-grænsen.",
+            (f"Det underrepræsenterede køn kan højst være {most} af {size} "
+             f"({format_pct(100.0 * most / size, 0)}), og det er under {rule.min_share_pct} pct. "
+             f"Sitet runder ikke ned for små grupper – se noten på siden "
+             f"»Er ledelsen kønsbalanceret?«.",),
+        )
+    rule_text = f"I en gruppe på {size} skal det underrepræsenterede køn være mindst {minimum}" \
+                f" ({rule.basis(size)})."
     if under is None:
         return (
             "Ja – gruppen er kønsbalanceret.",
@@ -135,14 +157,20 @@ def assess_form(raw: Mapping[str, object], rule: BalanceRule) -> BalanceAssessme
 
 
 def table(rule: BalanceRule, sizes: range) -> list[dict[str, Any]]:
-    """Rows for the printed table: group size, minimum, the other gender's maximum, share."""
-    return [
-        {
-            "size": n,
-            "minimum": rule.minimum(n),
-            "maximum_other": n - rule.minimum(n),
-            "share": format_pct(100.0 * rule.minimum(n) / n, 0),
-            "from_table": rule.from_table(n),
-        }
-        for n in sizes
-    ]
+    """Rows for the printed table: group size, minimum, the other gender's maximum, share, basis.
+    A size that cannot be balanced has no minimum; its row says why instead."""
+    rows: list[dict[str, Any]] = []
+    for n in sizes:
+        if not rule.achievable(n):
+            most = n // 2
+            why = "én person kan kun være af ét køn" if n == 1 else \
+                f"det underrepræsenterede køn er højst {most} af {n} ({format_pct(100.0 * most / n, 0)})"
+            rows.append({"size": n, "achievable": False, "minimum": None, "maximum_other": None,
+                         "share": None, "from_table": rule.from_table(n),
+                         "basis": f"Kan ikke blive kønsbalanceret: {why}"})
+            continue
+        rows.append({"size": n, "achievable": True, "minimum": rule.minimum(n),
+                     "maximum_other": n - rule.minimum(n),
+                     "share": format_pct(100.0 * rule.minimum(n) / n, 0),
+                     "from_table": rule.from_table(n), "basis": rule.basis(n).capitalize()})
+    return rows

@@ -9,7 +9,12 @@ måltal og politikker for kønssammensætningen i ledelse", 2024):
 * target for the board: institutions with a collective management body whose board is not balanced;
 * target for top management and a policy: 50 or more employees and top management not balanced;
 * annual reporting of status per 31 December: all institutions covered;
-* for municipalities, the letter's statements (all covered from 1 January 2023; how they report).
+* for municipalities, how they report (the letter).
+
+An entry marked `kontekst` is background, not a duty: the letter's general statement that all
+municipalities are covered and "forpligtet til at opstille måltal og politikker" is shown to a
+municipality "til orientering", while the conditions above decide whether a target and a policy apply
+(issue 20: a municipality with balanced top management must not be told both).
 
 This is guidance from dated sources, not legal advice; the result says so and where to check.
 """
@@ -56,6 +61,7 @@ class DutyCondition:
     min_employees: int | None
     not_balanced: str | None  # "bestyrelse" or "oeverste-ledelse"
     institutions: tuple[str, ...] | None
+    context: bool = False  # background for these institutions, never a duty of its own
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,8 @@ class DutyRules:
                           needs_board=bool(d.get("kraever_bestyrelse", False)),
                           min_employees=d.get("mindst_medarbejdere"),
                           not_balanced=d.get("ikke_balanceret"),
-                          institutions=tuple(d["institutioner"]) if d.get("institutioner") else None)
+                          institutions=tuple(d["institutioner"]) if d.get("institutioner") else None,
+                          context=bool(d.get("kontekst", False)))
             for d in data["pligter"])
         rules = {rule_id: RuleText.from_data(rule_id, text) for rule_id, text in data["regler"].items()}
         return cls(title=str(data["titel"]), base_rule=str(data["grundregel"]),
@@ -101,6 +108,12 @@ class Duty:
     applies: bool
     reason: str
     rule: RuleText
+    context: bool = False
+    status: str = ""  # "Gælder", "Gælder ikke" or "Til orientering", as shown
+
+    def __post_init__(self) -> None:
+        if not self.status:
+            object.__setattr__(self, "status", "Gælder" if self.applies else "Gælder ikke")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -159,16 +172,26 @@ def _check(duty: DutyCondition, kind: str, employees: int, has_board: bool,
     return True, "Gælder for jer: " + " og ".join(reasons) + "."
 
 
+CONTEXT_REASON = ("Til orientering – ikke en selvstændig pligt. Om I skal opstille måltal og "
+                  "udarbejde en politik, afgøres af pligterne ovenfor og deres betingelser.")
+
+
 def obligations(rules: DutyRules, kind_id: str, employees: int, has_board: bool,
                 board: BalanceAssessment | None, top: BalanceAssessment) -> Obligations:
-    """The duties for one institution, each with its rule text and source, applying or not and why."""
+    """The duties for one institution, each with its rule text and source, applying or not and why;
+    then the background statements for its type of institution (`kontekst`), which decide nothing."""
     kind = rules.kind(kind_id)
     duties: tuple[Duty, ...] = ()
     if kind.covered:
         groups = {"bestyrelse": board, "oeverste-ledelse": top}
         duties = tuple(
             Duty(d.id, *_check(d, kind.id, employees, has_board, groups), rule=rules.rules[d.rule])
+            for d in rules.duties if not d.context
+        ) + tuple(
+            Duty(d.id, False, CONTEXT_REASON, rule=rules.rules[d.rule], context=True,
+                 status="Til orientering")
             for d in rules.duties
+            if d.context and (d.institutions is None or kind.id in d.institutions)
         )
     return Obligations(institution=kind.name, covered=kind.covered, note=kind.note, duties=duties,
                        base_rule=rules.rules[rules.base_rule], rules_date=rules.rules_date,
