@@ -1,5 +1,6 @@
-"""Fixture catalogues: the real schemas, taxonomies and balance rule, plus a tiny set of entries,
-optionally with a broken overlay from tests/fixtures/broken/<case>/."""
+"""Fixture catalogues: the real catalogue (its data files name real entries, and the loader checks
+that they exist) plus two example entries, optionally with a broken overlay from
+tests/fixtures/broken/<case>/."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 BROKEN = FIXTURES / "broken"
-SHARED = ("schema", "taksonomier", "maaltal")
 
 
 def broken_cases() -> list[str]:
@@ -22,8 +22,7 @@ def expected_lines(case: str) -> list[str]:
 
 def make_catalogue(target: Path, broken_case: str | None = None) -> Path:
     """Assemble a catalogue under target/catalogue; returns target (use as KB_CATALOGUE_DIR)."""
-    for name in SHARED:
-        shutil.copytree(ROOT / "catalogue" / name, target / "catalogue" / name)
+    shutil.copytree(ROOT / "catalogue", target / "catalogue")
     shutil.copytree(FIXTURES / "catalogue-base" / "catalogue", target / "catalogue",
                     dirs_exist_ok=True)
     if broken_case:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
+
+MAX_PER_FILE = 20  # lines printed for one file; the rest are counted (a mangled file has thousands)
 
 
 @dataclass(frozen=True, order=True)
@@ -36,5 +39,11 @@ class CatalogueError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         head = f"Kataloget har {count} fejl" if count != 1 else "Kataloget har 1 fejl"
-        lines = [p.format() for p in self.problems]
+        lines: list[str] = []
+        for file, group in groupby(self.problems, key=lambda p: p.file):
+            found = list(group)
+            lines += [p.format() for p in found[:MAX_PER_FILE]]
+            if len(found) > MAX_PER_FILE:
+                lines.append(f"{file}: … og {len(found) - MAX_PER_FILE} fejl mere i filen – ret de "
+                             "første, og kør tjekket igen")
         return head + " – ret dem og byg igen:\n" + "\n".join(lines)

@@ -6,8 +6,9 @@ import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jsonschema import Draft7Validator, ValidationError
+from jsonschema import Draft7Validator, SchemaError, ValidationError
 from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT7
 
 BASE = "https://koensbalance.invalid/catalogue/schema/"
@@ -26,8 +27,31 @@ def field_name(path: tuple[str | int, ...]) -> str:
     return name
 
 
+class SchemaProblem(Exception):
+    """A schema that cannot be used to check a file (the message is Danish, about the schema)."""
+
+
+def _sort_key(error: ValidationError) -> list[tuple[int, int | str]]:
+    # A YAML mapping may have keys of several types (1:, ja:, titel:); compare them as text.
+    return [(0, part) if isinstance(part, int) else (1, str(part)) for part in error.path]
+
+
 class SchemaSet:
     """All schemas of the catalogue, with $ref between files resolved."""
+
+    @staticmethod
+    def problem(schema: object) -> str | None:
+        """Why a parsed schema file cannot be used (Danish), or None."""
+        if not isinstance(schema, dict):
+            return "skemaet skal være et JSON-objekt ({ … }) øverst"
+        try:
+            Draft7Validator.check_schema(schema)
+        except SchemaError as exc:
+            where = "/".join(map(str, exc.path)) or "øverst"
+            return f"skemaet er ikke et gyldigt JSON Schema (draft 7) – fejlen står ved '{where}'"
+        except RecursionError:
+            return "skemaet har for mange niveauer inden i hinanden"
+        return None
 
     def __init__(self, schemas: Mapping[str, dict[str, Any]]) -> None:
         resources: list[tuple[str, Resource[Any]]] = [
@@ -48,8 +72,13 @@ class SchemaSet:
         return name in self._validators
 
     def check(self, name: str, data: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-        """Yield (path, field, Danish message) for every problem, parent path first."""
-        for error in sorted(self._validators[name].iter_errors(data), key=lambda e: list(e.path)):
+        """Yield (path, field, Danish message) for every problem, parent path first. Raises
+        SchemaProblem if the schema refers to something that does not exist."""
+        try:
+            errors = sorted(self._validators[name].iter_errors(data), key=_sort_key)
+        except Unresolvable as exc:
+            raise SchemaProblem(f"skemaet henviser til noget, der ikke findes ('$ref': {exc})") from None
+        for error in errors:
             yield from _explain(error)
 
 
