@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from koensbalance.catalogue.problems import shown, unknown_value
 from koensbalance.catalogue.yamlfile import ParsedFile
 
 Path_ = tuple[str | int, ...]
@@ -53,9 +54,9 @@ def missing_entry(ref: str, known: Known) -> str | None:
     if ref in known.entries:
         return None
     if ref in known.unreadable:
-        return (f"henviser til '{ref}', som ikke kunne læses ({known.unreadable[ref]}) – ret fejlen i "
+        return (f"henviser til '{shown(ref)}', som ikke kunne læses ({known.unreadable[ref]}) – ret fejlen i "
                 "den fil først")
-    return f"henviser til '{ref}', som ikke findes i kataloget"
+    return f"henviser til '{shown(ref)}', som ikke findes i kataloget"
 
 
 class _File:
@@ -96,15 +97,14 @@ class _Item:
             return None
         etype, data = self.file.known.entries[ref]
         if of_type and etype != of_type:
-            self.add(f"henviser til '{ref}', som ikke er en {of_type}", field)
+            self.add(f"henviser til '{shown(ref)}', som ikke er en {of_type}", field)
             return None
         return data
 
     def source(self, cite: Mapping[str, Any]) -> None:
         sources = self.file.known.sources
         if sources and cite["dokument"] not in sources:
-            self.add(f"har den ukendte værdi '{cite['dokument']}' (kendte værdier: "
-                     f"{', '.join(sorted(sources))})", "kilde.dokument")
+            self.add(unknown_value(cite["dokument"], sources), "kilde.dokument")
 
     def cited_excerpt(self, item: Mapping[str, Any], text_field: str) -> None:
         """An excerpt of entry `item['post']`: the entry's own words, cited to the entry's source."""
@@ -115,7 +115,7 @@ class _Item:
             return
         if "kilde" in item and isinstance(entry.get("kilde"), Mapping) and \
                 entry["kilde"].get("dokument") != item["kilde"]["dokument"]:
-            self.add(f"skal være den samme kilde som postens ('{entry['kilde'].get('dokument')}')",
+            self.add(f"skal være den samme kilde som postens ('{shown(entry['kilde'].get('dokument'))}')",
                      "kilde.dokument")
         texts = one_line(" ".join(text for _, text in strings_in(entry)))
         if one_line(item[text_field]) not in texts:
@@ -151,8 +151,7 @@ def _duties(file: _File) -> None:
         item.entry(duty["regel"], "regel", of_type="regel")
         for index, kind in enumerate(duty.get("institutioner") or ()):
             if kind not in kinds:
-                item.add(f"har den ukendte værdi '{kind}' (kendte værdier: {', '.join(sorted(kinds))})",
-                         f"institutioner[{index + 1}]", "institutioner", index)
+                item.add(unknown_value(kind, kinds), f"institutioner[{index + 1}]", "institutioner", index)
 
 
 def _templates(file: _File) -> None:
@@ -182,7 +181,7 @@ def _forms(file: _File) -> None:
                      if isinstance(t, Mapping)}
         points = templates.get(form["skabelon"])
         if points is None:
-            item.add(f"posten '{form['post']}' har ingen skabelon med titlen »{form['skabelon']}«",
+            item.add(f"posten '{form['post']}' har ingen skabelon med titlen »{shown(form['skabelon'])}«",
                      "skabelon")
         elif [f["punkt"] for f in form["felter"]] != points:
             item.add("skal være skabelonens punkter ord for ord og i kildens rækkefølge: "

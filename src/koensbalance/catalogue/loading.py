@@ -22,7 +22,7 @@ from koensbalance.catalogue.model import (
     Source,
     Term,
 )
-from koensbalance.catalogue.problems import CatalogueError, Problem
+from koensbalance.catalogue.problems import CatalogueError, Problem, shown, unknown_value
 from koensbalance.catalogue.schema_check import SchemaProblem, SchemaSet, field_name
 
 ROOT = "catalogue"
@@ -298,13 +298,13 @@ def _check_references(records: list[_Record], taxonomies: Mapping[str, tuple[Ter
         cite = record.data.get("kilde")
         source = cite.get("dokument") if isinstance(cite, Mapping) else None
         if isinstance(source, str) and sources and source not in sources:
-            out.add(record.path, record.line("kilde", "dokument"), _unknown(source, sources),
+            out.add(record.path, record.line("kilde", "dokument"), unknown_value(source, sources),
                     record.label, "kilde.dokument")
         for fieldname in TAXONOMY_FIELDS.values():
             terms = {t.id for t in taxonomies.get(fieldname, ())}
             for index, value in enumerate(record.ids(fieldname)):
                 if terms and value not in terms:
-                    out.add(record.path, record.line(fieldname, index), _unknown(value, terms),
+                    out.add(record.path, record.line(fieldname, index), unknown_value(value, terms),
                             record.label, f"{fieldname}[{index + 1}]")
         for fieldname, wanted in (("relaterede", None), ("noegletal", "noegletal")):
             for index, ref in enumerate(record.ids(fieldname)):
@@ -316,9 +316,6 @@ def _check_references(records: list[_Record], taxonomies: Mapping[str, tuple[Ter
                 elif target is record:
                     out.add(record.path, where, "henviser til posten selv", record.label, name)
                 elif wanted and target.etype.name != wanted:
-                    out.add(record.path, where, f"henviser til '{ref}', som ikke er et nøgletal",
+                    out.add(record.path, where, f"henviser til '{shown(ref)}', som ikke er et nøgletal",
                             record.label, name)
 
-
-def _unknown(value: str, known: set[str]) -> str:
-    return f"har den ukendte værdi '{value}' (kendte værdier: {', '.join(sorted(known))})"

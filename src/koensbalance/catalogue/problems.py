@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import groupby
 
 MAX_PER_FILE = 20  # lines printed for one file; the rest are counted (a mangled file has thousands)
+MAX_SHOWN = 60  # characters of a value from a file quoted in a message
+_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")  # anything that could break the line
+
+
+def shown(value: object) -> str:
+    """A value from a file as a message quotes it: on one line, and cut if it is long."""
+    text = _BREAKS.sub(" ", str(value)).strip()
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def unknown_value(value: object, known: set[str] | frozenset[str]) -> str:
+    return f"har den ukendte værdi '{shown(value)}' (kendte værdier: {', '.join(sorted(known))})"
 
 
 @dataclass(frozen=True, order=True)
@@ -20,12 +33,13 @@ class Problem:
     field: str | None = None
 
     def format(self) -> str:
+        """One line: file, line, entry and field (values from the file are shortened by shown())."""
         place = self.file if self.line is None else f"{self.file}:{self.line}"
         if self.entry_id:
-            place += f" ({self.entry_type or 'post'} '{self.entry_id}')"
+            place += f" ({self.entry_type or 'post'} '{shown(self.entry_id)}')"
         if self.field:
-            return f"{place}: '{self.field}' {self.message}"
-        return f"{place}: {self.message}"
+            return _BREAKS.sub(" ", f"{place}: '{shown(self.field)}' {self.message}")
+        return _BREAKS.sub(" ", f"{place}: {self.message}")
 
 
 class CatalogueError(Exception):

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from koensbalance.catalogue.problems import shown
+
 Path_ = tuple[str | int, ...]
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 20  # lists and groups inside each other; the catalogue uses at most 5
@@ -30,6 +32,7 @@ _CHAR_NAMES = {0x00: "NUL", 0x08: "tilbage-tegn", 0x0B: "lodret tabulator", 0x0C
                0x1B: "ESC", 0x7F: "DEL"}
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
               (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+_KEY_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:merge")  # field names; '<<' merges
 _SAVE_AS_UTF8 = "gem den igen med tegnsæt UTF-8 i din editor"
 
 
@@ -239,9 +242,13 @@ def _walk(node: yaml.Node, path: Path_, result: ParsedFile) -> None:
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
-            if key in seen:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _KEY_TAGS:
                 result.problems.append((key_node.start_mark.line + 1,
-                                        f"feltet '{key}' står to gange – slet det ene"))
+                                        f"feltnavnet '{shown(key)}' skal være en tekst – sæt det i "
+                                        "anførselstegn"))
+            elif key in seen:
+                result.problems.append((key_node.start_mark.line + 1,
+                                        f"feltet '{shown(key)}' står to gange – slet det ene"))
             seen.add(key)
             result.lines[(*path, key)] = key_node.start_mark.line + 1
             _walk(value_node, (*path, key), result)
