@@ -60,7 +60,8 @@ class SchemaSet:
         ]
         self._registry: Registry[Any] = Registry().with_resources(resources)
         self._validators = {
-            name: Draft7Validator({**schema, "$id": BASE + name}, registry=self._registry)
+            name: Draft7Validator({**_inlined(schema, name, schemas), "$id": BASE + name},
+                                  registry=self._registry)
             for name, schema in schemas.items()
         }
 
@@ -80,6 +81,34 @@ class SchemaSet:
             raise SchemaProblem(f"skemaet henviser til noget, der ikke findes ('$ref': {exc})") from None
         for error in errors:
             yield from _explain(error)
+
+
+def _inlined(node: Any, file: str, schemas: Mapping[str, Any], seen: tuple[str, ...] = ()) -> Any:
+    """The schema with each "$ref" to a definition (in its own or another file) replaced by the
+    definition: the same checks (draft 7 ignores a $ref's siblings), without resolving a reference
+    for every value checked (most of the time on a large file). Cycles and odd refs stay $refs."""
+    if isinstance(node, list):
+        return [_inlined(item, file, schemas, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and "#" in ref:
+        target_file, pointer = ref.split("#", 1)
+        target_file = target_file or file
+        key = f"{target_file}#{pointer}"
+        target = _pointed(schemas.get(target_file), pointer)
+        if target is not None and key not in seen:
+            return _inlined(target, target_file, schemas, (*seen, key))
+    return {k: _inlined(v, file, schemas, seen) for k, v in node.items()}
+
+
+def _pointed(document: Any, pointer: str) -> Any:
+    """The part of a JSON document a JSON pointer ("/$defs/id") names, or None."""
+    for part in [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]:
+        if not isinstance(document, dict) or part not in document:
+            return None
+        document = document[part]
+    return document if isinstance(document, dict) else None
 
 
 def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
