@@ -27,11 +27,13 @@ class Add(Protocol):
 @dataclass(frozen=True)
 class Known:
     """What a data file may name: the entries (id -> type name and data), the entry files that could
-    not be read (id -> path, so a reference says so instead of "findes ikke"), and the source ids."""
+    not be read (id -> path, so a reference says so instead of "findes ikke"), the source ids, and
+    the entries that failed their own schema (their content is not looked into: no second report)."""
 
     entries: Mapping[str, tuple[str, Mapping[str, Any]]]
     unreadable: Mapping[str, str]
     sources: frozenset[str]
+    invalid: frozenset[str] = frozenset()
 
 
 def strings_in(value: Any, path: Path_ = ()) -> list[tuple[Path_, str]]:
@@ -90,16 +92,18 @@ class _Item:
         self.file._add(self.file.path, line, message, self.label, field)
 
     def entry(self, ref: str, field: str = "post", of_type: str | None = None) -> Mapping[str, Any] | None:
-        """The entry `ref` names, or None after saying what is wrong with the reference."""
-        problem = missing_entry(ref, self.file.known)
+        """The entry `ref` names, or None after saying what is wrong with the reference (nothing more
+        to say if the entry's own file has problems: those are reported there)."""
+        known = self.file.known
+        problem = missing_entry(ref, known)
         if problem:
             self.add(problem, field)
             return None
-        etype, data = self.file.known.entries[ref]
+        etype, data = known.entries[ref]
         if of_type and etype != of_type:
             self.add(f"henviser til '{shown(ref)}', som ikke er en {of_type}", field)
             return None
-        return data
+        return None if ref in known.invalid else data
 
     def source(self, cite: Mapping[str, Any]) -> None:
         sources = self.file.known.sources

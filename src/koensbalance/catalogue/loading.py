@@ -92,7 +92,8 @@ def load(files: Mapping[str, bytes], schemas: Mapping[str, bytes],
     known = data_checks.Known(
         entries={r.id: (r.etype.name, r.data) for r in records},
         unreadable={PurePosixPath(p).stem: p for p in sorted(failed) if _entry_type(p)},
-        sources=frozenset(t.id for t in source_terms))
+        sources=frozenset(t.id for t in source_terms),
+        invalid=frozenset(r.id for r in records if not r.valid))
     data = _data_files(parsed, schema_set, known, out)
     _check_references(records, taxonomies, known, out)
     labels = {r.path: r.label for r in records}
@@ -226,6 +227,7 @@ class _Record:
         self.data: Mapping[str, Any] = data
         self.id = raw_id if isinstance(raw_id, str) else PurePosixPath(path).stem
         self.label = (etype.name, self.id)
+        self.valid = True  # set by the schema check
 
     def line(self, *path: str | int) -> int | None:
         return self.parsed.lines.get(path)
@@ -251,7 +253,7 @@ def _entries(parsed: Mapping[str, yamlfile.ParsedFile], schema_set: SchemaSet,
             out.add(path, None, hint)
             continue
         record = _Record(path, etype, result)
-        _check(path, etype.schema, result, schema_set, out, record.label)
+        record.valid = _check(path, etype.schema, result, schema_set, out, record.label)
         stem = PurePosixPath(path).stem
         if isinstance(record.data.get("id"), str) and record.id != stem:
             out.add(path, record.line("id"), f"skal være det samme som filnavnet ('{stem}')",
