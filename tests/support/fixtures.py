@@ -20,6 +20,18 @@ def expected_lines(case: str) -> list[str]:
     return (BROKEN / case / "expected.txt").read_text(encoding="utf-8").splitlines()
 
 
+def problems(root: Path) -> list[str]:
+    """The lines the catalogue check prints for the catalogue under root (after the count); fails
+    the test if it loads."""
+    from koensbalance.catalogue import CatalogueError, files
+
+    try:
+        files.read(root)
+    except CatalogueError as exc:
+        return exc.report().splitlines()[1:]
+    raise AssertionError(f"the catalogue under {root} loaded without problems")
+
+
 def make_catalogue(target: Path, broken_case: str | None = None) -> Path:
     """Assemble a catalogue under target/catalogue; returns target (use as KB_CATALOGUE_DIR)."""
     shutil.copytree(ROOT / "catalogue", target / "catalogue")

@@ -13,7 +13,7 @@ import pytest
 
 from koensbalance.catalogue import CatalogueError, files, yamlfile
 from koensbalance.catalogue.problems import MAX_PER_FILE
-from tests.support.fixtures import ROOT, expected_lines, make_catalogue
+from tests.support.fixtures import ROOT, expected_lines, make_catalogue, problems
 
 # The three kinds of input issue #15 reported (traceback, minutes, English), and two more encodings.
 REPORTED = ["deep-nesting", "alias-bomb", "control-character"]
@@ -25,12 +25,6 @@ def check(root: Path) -> tuple[subprocess.CompletedProcess[str], float]:
     result = subprocess.run([sys.executable, "-m", "koensbalance.catalogue", str(root)], cwd=ROOT,
                             capture_output=True, text=True, check=False, timeout=120)
     return result, time.perf_counter() - started
-
-
-def problems_of(root: Path) -> list[str]:
-    with pytest.raises(CatalogueError) as caught:
-        files.read(root)
-    return caught.value.report().splitlines()[1:]
 
 
 @pytest.mark.parametrize("case", [*REPORTED, "utf16-file"])
@@ -65,7 +59,7 @@ def test_data_files_referring_to_an_unreadable_entry_say_so(tmp_path: Path) -> N
     root = make_catalogue(tmp_path)
     path = root / "catalogue" / "vaerktoejer" / "aktionslaeringsprojekter.yaml"
     path.write_bytes(path.read_bytes().replace(b"titel:", b"titel:\x00", 1))
-    lines = problems_of(root)
+    lines = problems(root)
     assert sum(line.startswith("catalogue/vaerktoejer/aktionslaeringsprojekter.yaml:") for line in lines) == 1
     forms = [line for line in lines if line.startswith("catalogue/workshop/formularer.yaml")]
     assert forms and all("som ikke kunne læses (catalogue/vaerktoejer/aktionslaeringsprojekter.yaml)"
@@ -83,7 +77,7 @@ def test_a_file_the_disk_refuses_is_named(tmp_path: Path, monkeypatch: pytest.Mo
         return original(self)
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    lines = problems_of(root)
+    lines = problems(root)
     assert "catalogue/begreber/eksempel-begreb.yaml: filen kan ikke åbnes – tjek, at den findes, og at " \
            "du har lov til at læse den" in lines
 
@@ -92,7 +86,7 @@ def test_a_missing_data_file_is_named(tmp_path: Path) -> None:
     root = make_catalogue(tmp_path)
     (root / "catalogue" / "workshop" / "formularer.yaml").unlink()
     assert "catalogue/workshop/formularer.yaml: filen mangler – den skal findes, for at kataloget kan " \
-           "bygges" in problems_of(root)
+           "bygges" in problems(root)
 
 
 def test_a_huge_file_is_not_even_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,7 +94,7 @@ def test_a_huge_file_is_not_even_read(tmp_path: Path, monkeypatch: pytest.Monkey
     huge = root / "catalogue" / "begreber" / "kaempe.yaml"
     with huge.open("wb") as out:
         out.truncate(3 * 1024 * 1024 * 1024)  # 3 GB, sparse: the size an accident can have
-    lines = problems_of(root)
+    lines = problems(root)
     assert "catalogue/begreber/kaempe.yaml: filen er for stor (3145728 kB; højst 512 kB) – del den op i " \
            "flere poster" in lines
 
@@ -125,7 +119,7 @@ def test_values_quoted_in_a_line_cannot_break_it(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8").replace("relaterede: [eksempel-begreb]",
                                                     'relaterede: ["to\\nlinjer' + "x" * 5000 + '"]')
     path.write_text(text, encoding="utf-8")
-    (line,) = [line for line in problems_of(root) if "'relaterede[1]' henviser" in line]
+    (line,) = [line for line in problems(root) if "'relaterede[1]' henviser" in line]
     assert "henviser til 'to linjerxxx" in line and line.endswith("…', som ikke findes i kataloget")
     assert len(line) < 300
 
