@@ -34,7 +34,8 @@ class Problem:
 
     def format(self) -> str:
         """One line: file, line, entry and field (values from the file are shortened by shown())."""
-        place = self.file if self.line is None else f"{self.file}:{self.line}"
+        file = self.file.encode("utf-8", "replace").decode("utf-8")  # a name that is not UTF-8
+        place = file if self.line is None else f"{file}:{self.line}"
         if self.entry_id:
             place += f" ({self.entry_type or 'post'} '{shown(self.entry_id)}')"
         if self.field:
