@@ -4,6 +4,7 @@ never a traceback. A file that cannot be read is reported once; what refers to i
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -20,10 +21,17 @@ REPORTED = ["deep-nesting", "alias-bomb", "control-character"]
 HOSTILE = "catalogue/begreber/indsat-begreb.yaml"  # the pasted file in those fixtures
 
 
-def check(root: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+def check(root: Path, via_env: bool = False) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run the check on the catalogue under root (as an argument, or as the build gets it)."""
+    env = {k: v for k, v in os.environ.items() if k != "KB_CATALOGUE_DIR"}
+    args = [sys.executable, "-m", "koensbalance.catalogue"]
+    if via_env:
+        env["KB_CATALOGUE_DIR"] = str(root)
+    else:
+        args.append(str(root))
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "koensbalance.catalogue", str(root)], cwd=ROOT,
-                            capture_output=True, text=True, check=False, timeout=120)
+    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+                            timeout=120)
     return result, time.perf_counter() - started
 
 
@@ -41,6 +49,19 @@ def test_the_check_gives_one_danish_line_per_hostile_file(tmp_path: Path, case: 
 def test_the_check_says_when_the_catalogue_is_fine(tmp_path: Path) -> None:
     result, _ = check(make_catalogue(tmp_path))
     assert result.returncode == 0 and result.stdout.startswith("Kataloget er i orden:")
+
+
+def test_without_an_argument_the_check_reads_the_catalogue_the_build_reads(tmp_path: Path) -> None:
+    result, _ = check(make_catalogue(tmp_path, "control-character"), via_env=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[1].startswith(expected_lines("control-character")[0])
+
+
+def test_a_folder_without_a_catalogue_is_named(tmp_path: Path) -> None:
+    result, _ = check(tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr == (f"Der er ingen mappe catalogue/ i {tmp_path} – angiv mappen, der "
+                             "indeholder catalogue/.\n")
 
 
 def test_a_file_that_cannot_be_read_is_reported_once(tmp_path: Path) -> None:
