@@ -72,16 +72,8 @@ def load(files: Mapping[str, bytes], schemas: Mapping[str, bytes],
     for required in (*REQUIRED_FILES, *REQUIRED_DATA):
         if required not in files and required not in unreadable:
             out.add(required, None, _MISSING)
-    parsed: dict[str, yamlfile.ParsedFile] = {}
-    failed = set(unreadable)
-    for path in sorted(files):
-        result = yamlfile.parse(files[path])
-        for line, message in result.problems:
-            out.add(path, line, message)
-        if result.problems:
-            failed.add(path)
-        else:
-            parsed[path] = result
+    parsed = _parse_all(files, out)
+    failed = set(unreadable) | (set(files) - set(parsed))
     if schema_set is None:
         raise CatalogueError(out.problems)
 
@@ -105,6 +97,18 @@ def load(files: Mapping[str, bytes], schemas: Mapping[str, bytes],
     entries = tuple(_entry(r, schema_set.properties(r.etype.schema)) for r in records)
     return Catalogue(entries=entries, taxonomies=taxonomies,
                      sources=sources, balance=data["maaltal/balance"], data=data)
+
+
+def _parse_all(files: Mapping[str, bytes], out: _Collector) -> dict[str, yamlfile.ParsedFile]:
+    """Every file that parses; the others are reported (once: nothing else looks into them)."""
+    parsed: dict[str, yamlfile.ParsedFile] = {}
+    for path in sorted(files):
+        result = yamlfile.parse(files[path])
+        for line, message in result.problems:
+            out.add(path, line, message)
+        if not result.problems:
+            parsed[path] = result
+    return parsed
 
 
 def _schemas(raw: Mapping[str, bytes], out: _Collector) -> SchemaSet | None:
