@@ -4,6 +4,7 @@ never a traceback. A file that cannot be read is reported once; what refers to i
 
 from __future__ import annotations
 
+import codecs
 import os
 import subprocess
 import sys
@@ -173,3 +174,43 @@ def test_the_check_is_quick_on_the_worst_file_up_to_the_limit(tmp_path: Path, na
     except CatalogueError as exc:
         assert all(line.startswith("catalogue/") for line in exc.report().splitlines()[1:])
     assert time.perf_counter() - started < 15
+
+
+# What an editor may type, and the line they get (PyYAML's and libyaml's English never reaches them).
+SYNTAX = [
+    (b"a: [1, 2\n", 2, "en liste i [ ] er ikke lukket"),
+    (b"a: {b: 1\n", 2, "en gruppe i { } er ikke lukket"),
+    (b'a: "x\n', 2, "filen slutter midt i en tekst"),
+    (b"a: b: c\n", 1, "et kolon står et sted, hvor det ikke må"),
+    (b"- a\nb: 1\n", 2, "et punkt i en liste mangler sin bindestreg"),
+    (b"a:\n  b: 1\n c: 2\n", 3, "indrykningen passer ikke"),
+    (b"a: *y\n", 1, "der henvises til et YAML-alias (*navn), som ikke findes"),
+    (b"a: &x 1\nb: &x 2\n", 2, "det samme YAML-anker (&navn) står to gange"),
+    (b"a: 1\n---\nb: 1\n", 2, "filen har flere YAML-dokumenter"),
+    (b"a: !!python/object:os.system 1\n", 1, "et YAML-mærke (!navn) står i filen"),
+    (b"? [1]\n: 2\n", 1, "et feltnavn er en liste eller en gruppe"),
+    (b"1: a\n", 1, "feltnavnet '1' skal være en tekst"),
+    (b'a: "\\q"\n', 1, "ukendt \\-kode"),
+    (b"@a\n", 1, "en linje begynder med et tegn, YAML ikke tillader her"),
+    (b"a:\tb\n\tc: 1\n", 2, "tabulator"),
+    (b"<<: 1\n", 1, "'<<' (YAML-fletning)"),
+    (b"id: " + b"9" * 40 + b"\n", 1, "et tal er længere end 30 tegn"),
+    (b"id: 1" + b":00" * 2000 + b"\n", 1, "et tal er længere end 30 tegn"),
+    ("titel: Kønsbalance\n".encode("latin-1"), 1, "filen er ikke gemt som UTF-8"),
+    ("titel: Kø".encode()[:-1], 1, "filen slutter midt i et tegn – er den blevet afkortet?"),
+    ("id: x\n".encode("utf-32"), 1, "filen er gemt som UTF-32"),
+    (b"id: x\ntitel: a\x1bb\n", 2, "kontroltegnet U+001B (ESC)"),
+    (b"# kun en kommentar\n", None, "filen er tom"),
+]
+
+
+@pytest.mark.parametrize(("raw", "line", "says"), SYNTAX)
+def test_each_yaml_mistake_gets_one_placed_danish_line(raw: bytes, line: int | None, says: str) -> None:
+    problems = yamlfile.parse(raw).problems
+    assert len(problems) == 1 and problems[0][0] == line and says in problems[0][1], problems
+    assert not any(word in problems[0][1] for word in ("expected", "found", "while", "could not"))
+
+
+def test_a_utf8_bom_and_yaml_aliases_within_the_limits_are_fine() -> None:
+    parsed = yamlfile.parse(codecs.BOM_UTF8 + b"a: &x {b: 1}\nc:\n  <<: *x\n  d: [*x, *x]\n")
+    assert parsed.problems == [] and parsed.data == {"a": {"b": 1}, "c": {"b": 1, "d": [{"b": 1}] * 2}}

@@ -93,14 +93,12 @@ _SYNTAX_HINTS = (
     ("unhashable key", "et feltnavn er en liste eller en gruppe – feltnavne skal være tekst"),
     ("for merging", "'<<' (YAML-fletning) skal efterfølges af et alias til en gruppe af felter"),
     ("escape", "en tekst i dobbelte anførselstegn har en ukendt \\-kode – skriv \\\\ for en "
-     "skråstreg, eller brug enkelte anførselstegn"),
+     "omvendt skråstreg, eller brug enkelte anførselstegn"),
     ("directive", "en linje begynder med %, som YAML læser som et direktiv – sæt teksten i "
      "anførselstegn"),
     ("indentation indicator", "en blok-tekst (| eller >) har et ugyldigt tal efter | eller >"),
-    ("anchor", "et YAML-anker eller -alias (&navn, *navn) har et ugyldigt navn – sæt teksten i "
-     "anførselstegn, hvis & eller * skal stå i den"),
-    ("alias", "et YAML-anker eller -alias (&navn, *navn) har et ugyldigt navn – sæt teksten i "
-     "anførselstegn, hvis & eller * skal stå i den"),
+    *((word, "et YAML-anker eller -alias (&navn, *navn) har et ugyldigt navn – sæt teksten i "
+       "anførselstegn, hvis & eller * skal stå i den") for word in ("anchor", "alias")),
 )
 _UNKNOWN_SYNTAX = ("filen kan ikke læses her – tjek indrykning, kolon, bindestreger og anførselstegn "
                    "omkring linjen")
@@ -131,7 +129,8 @@ def parse(raw: bytes) -> ParsedFile:
         mark = exc.problem_mark or exc.context_mark
         return ParsedFile(problems=[(mark.line + 1 if mark else None, _syntax_message(exc))])
     except Exception:  # noqa: BLE001 - a last guard: an editor sees a line, never a traceback
-        return ParsedFile(problems=[(None, f"YAML-syntaksfejl: {_UNKNOWN_SYNTAX}")])
+        return ParsedFile(problems=[(None, "YAML-syntaksfejl: filen kan ikke læses – tjek indrykning, "
+                                           "kolon, bindestreger og anførselstegn")])
     if result.data is None and not result.problems:
         result.problems.append((None, "filen er tom – den skal indeholde en post"))
     return result
