@@ -123,8 +123,28 @@ class _Item:
                      "kilde.dokument")
         texts = one_line(" ".join(text for _, text in strings_in(entry)))
         if one_line(item[text_field]) not in texts:
-            self.add(f"står ikke ordret i posten '{item['post']}' – et uddrag skal være postens egne "
+            self.add(f"står ikke ordret i posten '{shown(item['post'])}' – et uddrag skal være postens egne "
                      "ord", text_field)
+
+    def made_from_template(self, item: Mapping[str, Any], points: list[str], points_field: str) -> None:
+        """`points` are the points of the template titled item['skabelon'] in entry item['post'],
+        word for word, none left out, none added, in the source's order; and item['kilde'] cites the
+        same source and section as the entry. (For every data file made from an entry's template.)"""
+        self.source(item["kilde"])
+        entry = self.entry(item["post"])
+        if entry is None:
+            return
+        cite = entry.get("kilde") or {}
+        if (cite.get("dokument"), cite.get("afsnit")) != (item["kilde"]["dokument"], item["kilde"]["afsnit"]):
+            self.add(f"skal henvise til samme kilde og afsnit som posten '{shown(item['post'])}'", "kilde")
+        templates = {t["titel"]: list(t["punkter"]) for t in entry.get("skabeloner") or ()}
+        wanted = templates.get(item["skabelon"])
+        if wanted is None:
+            self.add(f"posten '{shown(item['post'])}' har ingen skabelon med titlen "
+                     f"»{shown(item['skabelon'])}«", "skabelon")
+        elif points != wanted:
+            self.add("skal være skabelonens punkter ord for ord og i kildens rækkefølge: "
+                     + "; ".join(map(str, wanted)), points_field)
 
 
 def _checklist(file: _File) -> None:
@@ -168,28 +188,11 @@ def _templates(file: _File) -> None:
 
 
 def _forms(file: _File) -> None:
-    """Every form is made from an existing template, field for field: its points word for word,
-    none left out, none added, in the source's order; and cites the same place as its entry."""
     for item, form in file.items("formularer", "formular"):
-        item.source(form["kilde"])
         ids = [f["id"] for f in form["felter"]]
         if len(set(ids)) != len(ids):
             item.add("har to felter med samme id", "felter")
-        entry = item.entry(form["post"])
-        if entry is None:
-            continue
-        cite = entry.get("kilde") or {}
-        if (cite.get("dokument"), cite.get("afsnit")) != (form["kilde"]["dokument"], form["kilde"]["afsnit"]):
-            item.add(f"skal henvise til samme kilde og afsnit som posten '{form['post']}'", "kilde")
-        templates = {t["titel"]: list(t["punkter"]) for t in entry.get("skabeloner") or ()
-                     if isinstance(t, Mapping)}
-        points = templates.get(form["skabelon"])
-        if points is None:
-            item.add(f"posten '{form['post']}' har ingen skabelon med titlen »{shown(form['skabelon'])}«",
-                     "skabelon")
-        elif [f["punkt"] for f in form["felter"]] != points:
-            item.add("skal være skabelonens punkter ord for ord og i kildens rækkefølge: "
-                     + "; ".join(map(str, points)), "felter")
+        item.made_from_template(form, [f["punkt"] for f in form["felter"]], "felter")
 
 
 def _balance(file: _File) -> None:
