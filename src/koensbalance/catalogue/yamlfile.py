@@ -21,7 +21,7 @@ from koensbalance.catalogue.problems import shown
 Path_ = tuple[str | int, ...]
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 20  # lists and groups inside each other; the catalogue uses at most 5
-MAX_NODES = 20_000  # values in one file after expanding aliases; the largest file has about 1,500
+MAX_NODES = 20_000  # values in one file after expanding aliases; the largest file has under 800
 MAX_NUMBER_CHARS = 30  # a number longer than this is a mistake (and huge ones are slow to convert)
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: much faster
