@@ -8,9 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
 
-from koensbalance.catalogue import Catalogue, CatalogueError
+from koensbalance.catalogue import Catalogue
 from koensbalance.workshop import forms as workshop_forms
 from koensbalance.workshop import templates as workshop_templates
 from koensbalance.workshop import view
@@ -36,11 +35,9 @@ def register(env: Any, catalogue: Catalogue) -> None:
         for entry_id in {t.entry for t in templates}
     }
 
+    # The catalogue check (koensbalance.catalogue.data_checks) has held each form to its template.
     forms = workshop_forms.load_forms(catalogue.data[workshop_forms.DATA_KEY],
                                       {s.id: s.short_name for s in catalogue.sources})
-    problems = workshop_forms.check_against_entries(forms, entries)
-    if problems:
-        raise PluginError(CatalogueError(problems).report())
     forms_by_id = {f.id: f for f in forms}
     render.environment().globals["workshop_forms"] = {
         entry_id: [(f.id, f.title) for f in forms if f.entry == entry_id]

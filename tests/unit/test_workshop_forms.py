@@ -4,7 +4,6 @@ holds what was written, files round-trip, and bad files or values get Danish mes
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import pytest
 from macros import site_data
@@ -41,24 +40,6 @@ def test_fields_are_the_source_templates_points(by_id: dict[str, forms.Form]) ->
     assert log.template == "Idé til strukturering af logbog for samtaler med borgeren"
     assert (plan.source, log.source) == ("ligestillingsvurdering", "ligestillingsvurdering")
     assert not plan.repeatable and log.repeatable and log.entry_label(1) == "Samtale 2"
-
-
-def test_catalogue_forms_match_their_entries(catalogue: Catalogue, by_id: dict[str, forms.Form]) -> None:
-    assert forms.check_against_entries(list(by_id.values()), catalogue.by_id()) == []
-
-
-def test_a_form_with_an_invented_or_missing_field_is_refused(catalogue: Catalogue,
-                                                             by_id: dict[str, forms.Form]) -> None:
-    plan = by_id["projektplan"]
-    invented = replace(plan, fields=(*plan.fields, forms.FormField("budget", "Budget", forms.FieldKind.TEXT)))
-    reordered = replace(plan, id="omvendt", fields=tuple(reversed(plan.fields)))
-    unknown = replace(plan, id="ukendt", entry="findes-ikke")
-    problems = forms.check_against_entries([invented, reordered, unknown], catalogue.by_id())
-    report = "\n".join(p.format() for p in problems)
-    assert "(formular 'projektplan'): 'felter' skal være skabelonens punkter ord for ord" in report
-    assert "(formular 'omvendt'): 'felter'" in report
-    assert "(formular 'ukendt'): 'post' henviser til en post, der ikke findes" in report
-    assert all(p.file == "catalogue/workshop/formularer.yaml" for p in problems)
 
 
 def test_every_form_has_a_page(by_id: dict[str, forms.Form]) -> None:

@@ -4,16 +4,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from koensbalance.catalogue import loading
+from koensbalance.catalogue import loading, yamlfile
 from koensbalance.catalogue.model import Catalogue
+
+_CANNOT_OPEN = "filen kan ikke åbnes – tjek, at den findes, og at du har lov til at læse den"
 
 
 def read(project_root: Path) -> Catalogue:
     """Load and validate `<project_root>/catalogue`; raises CatalogueError on any problem."""
     base = project_root / loading.ROOT
-    files = {p.relative_to(project_root).as_posix(): p.read_bytes()
-             for p in sorted(base.rglob("*.yaml")) if p.is_file()}
-    files.update({p.relative_to(project_root).as_posix(): p.read_bytes()
-                  for p in sorted(base.rglob("*.yml")) if p.is_file()})
-    schemas = {p.name: p.read_bytes() for p in sorted((base / "schema").glob("*.json"))}
-    return loading.load(files, schemas)
+    files: dict[str, bytes] = {}
+    schemas: dict[str, bytes] = {}
+    unreadable: dict[str, str] = {}
+    paths = [*sorted(base.rglob("*.yaml")), *sorted(base.rglob("*.yml")),
+             *sorted((base / "schema").glob("*.json"))]
+    for path in paths:
+        name = path.relative_to(project_root).as_posix()
+        try:
+            if not path.is_file():
+                continue
+            size = path.stat().st_size
+            if size > yamlfile.MAX_BYTES:  # not even read: it could be gigabytes
+                unreadable[name] = yamlfile.too_big(size)
+                continue
+            content = path.read_bytes()
+        except OSError:
+            unreadable[name] = _CANNOT_OPEN
+            continue
+        if path.suffix == ".json":
+            schemas[path.name] = content
+        else:
+            files[name] = content
+    return loading.load(files, schemas, unreadable)

@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import groupby
+
+MAX_PER_FILE = 20  # lines printed for one file; the rest are counted (a mangled file has thousands)
+MAX_SHOWN = 60  # characters of a value from a file quoted in a message
+_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")  # anything that could break the line
+
+
+def shown(value: object) -> str:
+    """A value from a file as a message quotes it: on one line, and cut if it is long."""
+    text = _BREAKS.sub(" ", str(value)).strip()
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def unknown_value(value: object, known: set[str] | frozenset[str]) -> str:
+    return f"har den ukendte værdi '{shown(value)}' (kendte værdier: {', '.join(sorted(known))})"
 
 
 @dataclass(frozen=True, order=True)
@@ -17,12 +33,14 @@ class Problem:
     field: str | None = None
 
     def format(self) -> str:
-        place = self.file if self.line is None else f"{self.file}:{self.line}"
+        """One line: file, line, entry and field (values from the file are shortened by shown())."""
+        file = self.file.encode("utf-8", "replace").decode("utf-8")  # a name that is not UTF-8
+        place = file if self.line is None else f"{file}:{self.line}"
         if self.entry_id:
-            place += f" ({self.entry_type or 'post'} '{self.entry_id}')"
+            place += f" ({self.entry_type or 'post'} '{shown(self.entry_id)}')"
         if self.field:
-            return f"{place}: '{self.field}' {self.message}"
-        return f"{place}: {self.message}"
+            return _BREAKS.sub(" ", f"{place}: '{shown(self.field)}' {self.message}")
+        return _BREAKS.sub(" ", f"{place}: {self.message}")
 
 
 class CatalogueError(Exception):
@@ -36,5 +54,11 @@ class CatalogueError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         head = f"Kataloget har {count} fejl" if count != 1 else "Kataloget har 1 fejl"
-        lines = [p.format() for p in self.problems]
+        lines: list[str] = []
+        for file, group in groupby(self.problems, key=lambda p: p.file):
+            found = list(group)
+            lines += [p.format() for p in found[:MAX_PER_FILE]]
+            if len(found) > MAX_PER_FILE:
+                lines.append(f"{file}: … og {len(found) - MAX_PER_FILE} fejl mere i filen – ret de "
+                             "første, og kør tjekket igen")
         return head + " – ret dem og byg igen:\n" + "\n".join(lines)

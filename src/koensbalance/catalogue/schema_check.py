@@ -6,8 +6,9 @@ import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jsonschema import Draft7Validator, ValidationError
+from jsonschema import Draft7Validator, SchemaError, ValidationError
 from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT7
 
 BASE = "https://koensbalance.invalid/catalogue/schema/"
@@ -26,8 +27,31 @@ def field_name(path: tuple[str | int, ...]) -> str:
     return name
 
 
+class SchemaProblem(Exception):
+    """A schema that cannot be used to check a file (the message is Danish, about the schema)."""
+
+
+def _sort_key(error: ValidationError) -> list[tuple[int, int | str]]:
+    # A YAML mapping may have keys of several types (1:, ja:, titel:); compare them as text.
+    return [(0, part) if isinstance(part, int) else (1, str(part)) for part in error.path]
+
+
 class SchemaSet:
     """All schemas of the catalogue, with $ref between files resolved."""
+
+    @staticmethod
+    def problem(schema: object) -> str | None:
+        """Why a parsed schema file cannot be used (Danish), or None."""
+        if not isinstance(schema, dict):
+            return "skemaet skal være et JSON-objekt ({ … }) øverst"
+        try:
+            Draft7Validator.check_schema(schema)
+        except SchemaError as exc:
+            where = "/".join(map(str, exc.path)) or "øverst"
+            return f"skemaet er ikke et gyldigt JSON Schema (draft 7) – fejlen står ved '{where}'"
+        except RecursionError:
+            return "skemaet har for mange niveauer inden i hinanden"
+        return None
 
     def __init__(self, schemas: Mapping[str, dict[str, Any]]) -> None:
         resources: list[tuple[str, Resource[Any]]] = [
@@ -36,7 +60,8 @@ class SchemaSet:
         ]
         self._registry: Registry[Any] = Registry().with_resources(resources)
         self._validators = {
-            name: Draft7Validator({**schema, "$id": BASE + name}, registry=self._registry)
+            name: Draft7Validator({**_inlined(schema, name, schemas), "$id": BASE + name},
+                                  registry=self._registry)
             for name, schema in schemas.items()
         }
 
@@ -48,9 +73,42 @@ class SchemaSet:
         return name in self._validators
 
     def check(self, name: str, data: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-        """Yield (path, field, Danish message) for every problem, parent path first."""
-        for error in sorted(self._validators[name].iter_errors(data), key=lambda e: list(e.path)):
+        """Yield (path, field, Danish message) for every problem, parent path first. Raises
+        SchemaProblem if the schema refers to something that does not exist."""
+        try:
+            errors = sorted(self._validators[name].iter_errors(data), key=_sort_key)
+        except Unresolvable as exc:
+            raise SchemaProblem(f"skemaet henviser til noget, der ikke findes ('$ref': {exc})") from None
+        for error in errors:
             yield from _explain(error)
+
+
+def _inlined(node: Any, file: str, schemas: Mapping[str, Any], seen: tuple[str, ...] = ()) -> Any:
+    """The schema with each "$ref" to a definition (in its own or another file) replaced by the
+    definition: the same checks (draft 7 ignores a $ref's siblings), without resolving a reference
+    for every value checked (most of the time on a large file). Cycles and odd refs stay $refs."""
+    if isinstance(node, list):
+        return [_inlined(item, file, schemas, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and "#" in ref:
+        target_file, pointer = ref.split("#", 1)
+        target_file = target_file or file
+        key = f"{target_file}#{pointer}"
+        target = _pointed(schemas.get(target_file), pointer)
+        if target is not None and key not in seen:
+            return _inlined(target, target_file, schemas, (*seen, key))
+    return {k: _inlined(v, file, schemas, seen) for k, v in node.items()}
+
+
+def _pointed(document: Any, pointer: str) -> Any:
+    """The part of a JSON document a JSON pointer ("/$defs/id") names, or None."""
+    for part in [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]:
+        if not isinstance(document, dict) or part not in document:
+            return None
+        document = document[part]
+    return document if isinstance(document, dict) else None
 
 
 def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], str, str]]:

@@ -1,7 +1,7 @@
 """The kit's catalogue data (catalogue/mobilitet/*.yaml, validated by their JSON Schemas) as small
 typed values, and the check that holds every text to the catalogue entry it comes from: template
-points word for word and in the source's order (koensbalance.workshop.forms.template_problems, the
-same check as the workshop forms), quoted sentences as excerpts of the entry.
+points word for word and in the source's order (template_problems below; the workshop forms get the
+same check from koensbalance.catalogue.data_checks), quoted sentences as excerpts of the entry.
 
 The page embeds `KitConfig.to_config()` as JSON and passes it back with every call; `from_config`
 reads it defensively (a wrong shape is one Danish message: the page's own data, so reload)."""
@@ -15,7 +15,7 @@ from typing import Any
 
 from koensbalance.catalogue import Entry, Problem
 from koensbalance.errors import FieldError, InputError
-from koensbalance.workshop.forms import Form, template_problems
+from koensbalance.workshop.forms import Form
 
 FOLDER = "mobilitet"
 KEYS = {"analysis": f"{FOLDER}/jobanalyse", "expectations": f"{FOLDER}/forventninger",
@@ -236,6 +236,29 @@ def load(data: Mapping[str, Any], source_names: Mapping[str, str],
 
 
 # ---- the check against the entries ----------------------------------------------------------------
+
+def template_problems(entries: Mapping[str, Entry], entry_id: str, source: str, section: str,
+                      template: str, points: Sequence[str],
+                      points_field: str = "felter") -> list[tuple[str, str]]:
+    """(field, message) for every way `points` are not the points of the template titled `template`
+    in entry `entry_id` word for word, none left out, none added, in the source's order; or the data
+    does not cite the same source and section as the entry. Used by every data file made from an
+    entry's template (the forms here, koensbalance.mobilitet)."""
+    entry = entries.get(entry_id)
+    if entry is None:
+        return [("post", f"henviser til en post, der ikke findes: '{entry_id}'")]
+    problems = []
+    if (entry.citation.source, entry.citation.section) != (source, section):
+        problems.append(("kilde", f"skal henvise til samme kilde og afsnit som posten '{entry.id}'"))
+    templates = {t["titel"]: list(t["punkter"]) for t in entry.data.get("skabeloner") or ()}
+    wanted = templates.get(template)
+    if wanted is None:
+        problems.append(("skabelon", f"posten '{entry.id}' har ingen skabelon med titlen »{template}«"))
+    elif list(points) != wanted:
+        problems.append((points_field, "skal være skabelonens punkter ord for ord og i kildens "
+                                       "rækkefølge: " + "; ".join(wanted)))
+    return problems
+
 
 def words(text: str) -> str:
     """Text with every run of white space as one space (YAML folds lines where it likes)."""

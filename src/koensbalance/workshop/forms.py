@@ -3,24 +3,23 @@ ligestillingsvurdering«: the example project plan of an action learning project
 logbook of conversations with citizens (catalogue/workshop/formularer.yaml).
 
 A form adds no fields of its own: its fields are the template's points, word for word and in the
-source's order (`check_against_entries` holds the data file to that). This module reads filled-in
-values (from the page, the browser's storage or a saved file) and makes the Markdown to copy and
-the JSON file; the page calls it through koensbalance.bridge, the build renders the blank form with it.
+source's order (the catalogue check, koensbalance.catalogue.data_checks, holds the data file to
+that). This module reads filled-in values (from the page, the browser's storage or a saved file)
+and makes the Markdown to copy and the JSON file; the page calls it through koensbalance.bridge,
+the build renders the blank form with it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from koensbalance import portable
-from koensbalance.catalogue import Entry, Problem
 from koensbalance.errors import FieldError, InputError
 
 DATA_KEY = "workshop/formularer"
-DATA_FILE = "catalogue/workshop/formularer.yaml"
 FILE_FORMAT = "koensbalance-formular"
 FILE_VERSION = 1
 MAX_VALUE = 5000  # characters per field
@@ -96,51 +95,6 @@ def load_forms(data: Mapping[str, Any], source_names: Mapping[str, str]) -> tupl
     """All forms of the data file, in its order; source_names maps source ids to short names."""
     return tuple(Form.from_data(item, source_names[item["kilde"]["dokument"]])
                  for item in data["formularer"])
-
-
-def template_problems(entries: Mapping[str, Entry], entry_id: str, source: str, section: str,
-                      template: str, points: Sequence[str],
-                      points_field: str = "felter") -> list[tuple[str, str]]:
-    """(field, message) for every way `points` are not the points of the template titled `template`
-    in entry `entry_id` word for word, none left out, none added, in the source's order; or the data
-    does not cite the same source and section as the entry. Used by every data file made from an
-    entry's template (the forms here, koensbalance.mobilitet)."""
-    entry = entries.get(entry_id)
-    if entry is None:
-        return [("post", f"henviser til en post, der ikke findes: '{entry_id}'")]
-    problems = []
-    if (entry.citation.source, entry.citation.section) != (source, section):
-        problems.append(("kilde", f"skal henvise til samme kilde og afsnit som posten '{entry.id}'"))
-    templates = {t["titel"]: list(t["punkter"]) for t in entry.data.get("skabeloner") or ()}
-    wanted = templates.get(template)
-    if wanted is None:
-        problems.append(("skabelon", f"posten '{entry.id}' har ingen skabelon med titlen »{template}«"))
-    elif list(points) != wanted:
-        problems.append((points_field, "skal være skabelonens punkter ord for ord og i kildens "
-                                       "rækkefølge: " + "; ".join(wanted)))
-    return problems
-
-
-def check_against_entries(forms: Sequence[Form], entries: Mapping[str, Entry]) -> list[Problem]:
-    """Every form must be made from an existing template, field for field: its points word for word,
-    none left out, none added, in the source's order; and cite the same place as its entry."""
-    problems: list[Problem] = []
-
-    def add(form: Form, message: str, field: str | None = None) -> None:
-        problems.append(Problem(DATA_FILE, None, message, "formular", form.id, field))
-
-    seen: set[str] = set()
-    for form in forms:
-        if form.id in seen:
-            add(form, "står to gange", "id")
-        seen.add(form.id)
-        ids = [f.id for f in form.fields]
-        if len(set(ids)) != len(ids):
-            add(form, "har to felter med samme id", "felter")
-        for field, message in template_problems(entries, form.entry, form.source, form.section,
-                                                form.template, [f.label for f in form.fields]):
-            add(form, message, field)
-    return problems
 
 
 # ---- filled-in values -----------------------------------------------------------------------------
