@@ -1,19 +1,19 @@
 """Build glue of »Ansæt en sektorskifter« (issue 17): the kit's catalogue data (catalogue/mobilitet/)
-is checked word for word against the entries it cites before anything is written (a difference stops
-the build with one Danish line per problem), and its page config and build-time view are made by
+has been checked word for word against the entries it cites by the catalogue check
+(koensbalance.catalogue.data_checks; a difference stops the build there with one Danish line per
+problem, before anything is written); its page config and build-time view are made by
 koensbalance.mobilitet, the same code the browser runs. The page itself comes with the shared widget
-runtime; until then this checks the data and exposes `mobilitet_config` (the page's embedded config),
-`mobilitet_view` (the blank kit as the page shows it before JavaScript) and `comparison_chart`
-(the comparison chart as inline SVG, rendered from the same geometry the browser draws)."""
+runtime; until then this exposes `mobilitet_config` (the page's embedded config), `mobilitet_view`
+(the blank kit as the page shows it before JavaScript) and `comparison_chart` (the comparison chart
+as inline SVG, rendered from the same geometry the browser draws)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
 
-from koensbalance.catalogue import Catalogue, CatalogueError
+from koensbalance.catalogue import Catalogue
 from koensbalance.mobilitet import config as kit_config
 from koensbalance.mobilitet import view
 from koensbalance.mobilitet.model import blank_kit
@@ -23,13 +23,9 @@ CHART_ID = "kb-forventninger-diagram"
 
 
 def load(catalogue: Catalogue) -> kit_config.KitConfig:
-    """The kit's config from the validated catalogue; PluginError when a text differs from its entry."""
-    kit = kit_config.load(catalogue.data, {s.id: s.short_name for s in catalogue.sources},
-                          {s.id: s.title for s in catalogue.sources})
-    problems = kit_config.check_against_entries(kit, catalogue.by_id())
-    if problems:
-        raise PluginError(CatalogueError(problems).report())
-    return kit
+    """The kit's config from the validated catalogue."""
+    return kit_config.load(catalogue.data, {s.id: s.short_name for s in catalogue.sources},
+                           {s.id: s.title for s in catalogue.sources})
 
 
 def chart_svg(chart: dict[str, Any], chart_id: str = CHART_ID) -> Markup:

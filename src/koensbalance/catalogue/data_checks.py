@@ -1,13 +1,15 @@
 """Rules for the data files (catalogue/<folder>/<name>.yaml that are not entries) beyond their JSON
 Schemas: what they name exists (entries, sources, rules), excerpts are the entry's own words, ids are
-unique, dates exist every year, forms are their template point for point. Each check gets the data
-its schema has already accepted; the macros and the domain package only adapt it.
+unique, dates exist every year, forms and the sector-changer kit (catalogue/mobilitet/) are their
+template point for point. Each check gets the data its schema has already accepted; the macros and
+the domain package only adapt it.
 
 A data file the site needs is in CHECKS; `python -m koensbalance.catalogue` and the build report a
 missing one (a new data file: add its check here, an empty one if its schema says all)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +19,7 @@ from koensbalance.catalogue.problems import shown, unknown_value
 from koensbalance.catalogue.yamlfile import ParsedFile
 
 Path_ = tuple[str | int, ...]
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")  # "faser[3].trin" -> faser, 3, trin
 
 
 class Add(Protocol):
@@ -49,6 +52,18 @@ def strings_in(value: Any, path: Path_ = ()) -> list[tuple[Path_, str]]:
 
 def one_line(text: object) -> str:
     return " ".join(str(text).split())
+
+
+def path_of(field: str) -> Path_:
+    """The data path of a field as messages show it: "faser[3].trin" -> ("faser", 2, "trin")."""
+    return tuple(int(number) - 1 if number else name for name, number in _STEP.findall(field))
+
+
+def value_at(data: Any, field: str) -> Any:
+    """The value of `field` (as path_of reads it) in data."""
+    for step in path_of(field):
+        data = data[step]
+    return data
 
 
 def missing_entry(ref: str, known: Known) -> str | None:
@@ -87,7 +102,7 @@ class _Item:
     def add(self, message: str, field: str | None = None, *at: str | int) -> None:
         """Report on `field` (as shown), at the line of `at` (default: the field's own path)."""
         lines = self.file.parsed.lines
-        where = at or tuple(field.split(".") if field else ())
+        where = at or (path_of(field) if field else ())
         line = lines.get((*self.path, *where), lines.get(self.path))
         self.file._add(self.file.path, line, message, self.label, field)
 
@@ -110,41 +125,52 @@ class _Item:
         if sources and cite["dokument"] not in sources:
             self.add(unknown_value(cite["dokument"], sources), "kilde.dokument")
 
+    def excerpt(self, ref: str, text: str, field: str) -> Mapping[str, Any] | None:
+        """`text` (at `field`) is words of entry `ref` as they stand there (line breaks aside);
+        returns the entry (None if there is none to look into)."""
+        entry = self.entry(ref)
+        if entry is not None and one_line(text) not in one_line(" ".join(s for _, s in strings_in(entry))):
+            self.add(f"står ikke ordret i posten '{shown(ref)}' – et uddrag skal være postens egne ord",
+                     field)
+        return entry
+
     def cited_excerpt(self, item: Mapping[str, Any], text_field: str) -> None:
         """An excerpt of entry `item['post']`: the entry's own words, cited to the entry's source."""
-        entry = self.entry(item["post"])
         if "kilde" in item:
             self.source(item["kilde"])
-        if entry is None:
-            return
-        if "kilde" in item and isinstance(entry.get("kilde"), Mapping) and \
+        entry = self.excerpt(item["post"], item[text_field], text_field)
+        if entry is not None and "kilde" in item and isinstance(entry.get("kilde"), Mapping) and \
                 entry["kilde"].get("dokument") != item["kilde"]["dokument"]:
             self.add(f"skal være den samme kilde som postens ('{shown(entry['kilde'].get('dokument'))}')",
                      "kilde.dokument")
-        texts = one_line(" ".join(text for _, text in strings_in(entry)))
-        if one_line(item[text_field]) not in texts:
-            self.add(f"står ikke ordret i posten '{shown(item['post'])}' – et uddrag skal være postens egne "
-                     "ord", text_field)
 
-    def made_from_template(self, item: Mapping[str, Any], points: list[str], points_field: str) -> None:
-        """`points` are the points of the template titled item['skabelon'] in entry item['post'],
-        word for word, none left out, none added, in the source's order; and item['kilde'] cites the
-        same source and section as the entry. (For every data file made from an entry's template.)"""
-        self.source(item["kilde"])
-        entry = self.entry(item["post"])
+    def made_from_template(self, cited: Mapping[str, Any], title: str, points: list[str], points_field: str,
+                           title_field: str = "skabelon") -> None:
+        """`points` are the points of the template titled `title` in entry cited['post'], word for
+        word (line breaks aside), none left out, none added, in the source's order; and
+        cited['kilde'] cites the same source and section as the entry. (For every data file made
+        from an entry's template: the forms, the sector-changer kit.)"""
+        self.source(cited["kilde"])
+        entry = self.entry(cited["post"])
         if entry is None:
             return
-        cite = entry.get("kilde") or {}
-        if (cite.get("dokument"), cite.get("afsnit")) != (item["kilde"]["dokument"], item["kilde"]["afsnit"]):
-            self.add(f"skal henvise til samme kilde og afsnit som posten '{shown(item['post'])}'", "kilde")
+        cite, own = entry.get("kilde") or {}, cited["kilde"]
+        if (cite.get("dokument"), cite.get("afsnit")) != (own["dokument"], own["afsnit"]):
+            self.add(f"skal henvise til samme kilde og afsnit som posten '{shown(cited['post'])}'", "kilde")
         templates = {t["titel"]: list(t["punkter"]) for t in entry.get("skabeloner") or ()}
-        wanted = templates.get(item["skabelon"])
+        wanted = templates.get(title)
         if wanted is None:
-            self.add(f"posten '{shown(item['post'])}' har ingen skabelon med titlen "
-                     f"»{shown(item['skabelon'])}«", "skabelon")
-        elif points != wanted:
+            self.add(f"posten '{shown(cited['post'])}' har ingen skabelon med titlen »{shown(title)}«",
+                     title_field)
+        elif list(map(one_line, points)) != list(map(one_line, wanted)):
             self.add("skal være skabelonens punkter ord for ord og i kildens rækkefølge: "
                      + "; ".join(map(str, wanted)), points_field)
+
+    def unique(self, ids: list[str], field: str, *at: str | int) -> None:
+        """The ids of a list inside this part (keys in saved files and links) are each there once."""
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            self.add("har det samme id flere gange: " + ", ".join(map(shown, twice)), field, *at)
 
 
 def _checklist(file: _File) -> None:
@@ -175,7 +201,7 @@ def _duties(file: _File) -> None:
         item.entry(duty["regel"], "regel", of_type="regel")
         for index, kind in enumerate(duty.get("institutioner") or ()):
             if kind not in kinds:
-                item.add(unknown_value(kind, kinds), f"institutioner[{index + 1}]", "institutioner", index)
+                item.add(unknown_value(kind, kinds), f"institutioner[{index + 1}]")
 
 
 def _templates(file: _File) -> None:
@@ -187,12 +213,61 @@ def _templates(file: _File) -> None:
             item.add(f"er større end 'deltagere_max' ({high})", "deltagere_min")
 
 
+def _form(item: _Item, form: Mapping[str, Any]) -> None:
+    """A form (of workshop/formularer, or the kit's job analysis): its template's points as fields."""
+    item.unique([f["id"] for f in form["felter"]], "felter")
+    item.made_from_template(form, form["skabelon"], [f["punkt"] for f in form["felter"]], "felter")
+
+
 def _forms(file: _File) -> None:
     for item, form in file.items("formularer", "formular"):
-        ids = [f["id"] for f in form["felter"]]
-        if len(set(ids)) != len(ids):
-            item.add("har to felter med samme id", "felter")
-        item.made_from_template(form, [f["punkt"] for f in form["felter"]], "felter")
+        _form(item, form)
+
+
+def _whole(file: _File, kind: str) -> tuple[_Item, Mapping[str, Any]]:
+    """A data file that is one item (named by its id), and its data."""
+    data = file.parsed.data
+    return _Item(file, (), (kind, str(data["id"]))), data
+
+
+def _job_analysis(file: _File) -> None:
+    _form(*_whole(file, "jobanalyse"))
+
+
+def _expectations(file: _File) -> None:
+    top, data = _whole(file, "forventningsafstemning")
+    top.made_from_template(data, data["skabelon"], [t["punkt"] for t in data["emner"]], "emner")
+    top.unique([t["id"] for t in data["emner"]], "emner")
+    top.unique([s["id"] for s in data["sider"]], "sider")
+    top.excerpt(data["post"], data["vejledning"], "vejledning")
+
+
+def _conversations(file: _File) -> None:
+    top, data = _whole(file, "samtaler")
+    for theme in ("tidlige", "senere"):
+        top.made_from_template(data, data[theme]["skabelon"], data[theme]["punkter"], f"{theme}.punkter",
+                               f"{theme}.skabelon")
+    for field in ("maaneder_uddrag", "spoergeramme", "undren.tekst", "forberedelse"):
+        top.excerpt(data["post"], value_at(data, field), field)
+    said = [int(n) for n in re.findall(r"\d+", data["maaneder_uddrag"])]
+    if said != list(data["maaneder"]):
+        top.add("skal være tallene i 'maaneder_uddrag' i samme rækkefølge: " + ", ".join(map(str, said)),
+                "maaneder")
+
+
+def _onboarding(file: _File) -> None:
+    top, data = _whole(file, "forloeb")
+    for number, phase in enumerate(data["faser"], start=1):
+        where = f"faser[{number}]"
+        top.made_from_template(data, phase["skabelon"], [s["punkt"] for s in phase["trin"]], f"{where}.trin",
+                               f"{where}.skabelon")
+        if "begynder" in phase:
+            top.excerpt(data["post"], phase["begynder"], f"{where}.begynder")
+        for step_number, step in enumerate(phase["trin"], start=1):
+            for index, excerpt in enumerate(step.get("dag_uddrag") or (), start=1):
+                top.excerpt(data["post"], excerpt, f"{where}.trin[{step_number}].dag_uddrag[{index}]")
+    top.unique([p["id"] for p in data["faser"]], "faser")
+    top.unique([s["id"] for p in data["faser"] for s in p["trin"]], "trin", "faser")  # keys across phases
 
 
 def _balance(file: _File) -> None:
@@ -205,7 +280,7 @@ def _balance(file: _File) -> None:
     for index, row in enumerate(data["smaa_grupper"]):
         if 2 * row["mindst"] > row["gruppestoerrelse"]:
             top.add("kan ikke kræve flere af det underrepræsenterede køn end halvdelen af gruppen",
-                    f"smaa_grupper[{index + 1}]", "smaa_grupper", index)
+                    f"smaa_grupper[{index + 1}]")
 
 
 # "<folder>/<name>" of every data file the site loads -> its check (run after its schema passed).
@@ -217,6 +292,10 @@ CHECKS: dict[str, Callable[[_File], None]] = {
     "plan/indberetning": _reporting,
     "workshop/skabeloner": _templates,
     "workshop/formularer": _forms,
+    "mobilitet/jobanalyse": _job_analysis,
+    "mobilitet/forventninger": _expectations,
+    "mobilitet/samtaler": _conversations,
+    "mobilitet/forloeb": _onboarding,
 }
 
 

@@ -2,8 +2,8 @@
 ledermobiliteten på tværs af stat, regioner og kommuner?* (Taskforcen om ledermobilitet, 2022–2023)
 as one kit the hiring leader, HR and the candidate fill in together.
 
-- config.py: the kit's catalogue data (catalogue/mobilitet/*.yaml) as typed values, and the check
-  that holds it word for word to the entries it comes from;
+- config.py: the kit's catalogue data (catalogue/mobilitet/*.yaml) as typed values (held word for
+  word to the entries it comes from by the catalogue check, koensbalance.catalogue.data_checks);
 - model.py: the user's kit (answers, numbers, start date, ticks) and its validation;
 - expectations.py: each side's totals, the side-by-side differences and the marked topics;
 - chart.py: the comparison chart as SVG geometry with its text alternative;

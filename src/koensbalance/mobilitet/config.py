@@ -1,19 +1,17 @@
-"""The kit's catalogue data (catalogue/mobilitet/*.yaml, validated by their JSON Schemas) as small
-typed values, and the check that holds every text to the catalogue entry it comes from: template
-points word for word and in the source's order (template_problems below; the workshop forms get the
-same check from koensbalance.catalogue.data_checks), quoted sentences as excerpts of the entry.
+"""The kit's catalogue data (catalogue/mobilitet/*.yaml) as small typed values. The catalogue check
+has already held every text to the entry it comes from (its JSON Schemas, and
+koensbalance.catalogue.data_checks: template points word for word and in the source's order, quoted
+sentences as excerpts of the entry, months the numbers of their excerpt, ids once); this only adapts.
 
 The page embeds `KitConfig.to_config()` as JSON and passes it back with every call; `from_config`
 reads it defensively (a wrong shape is one Danish message: the page's own data, so reload)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from koensbalance.catalogue import Entry, Problem
 from koensbalance.errors import FieldError, InputError
 from koensbalance.workshop.forms import Form
 
@@ -226,130 +224,13 @@ class KitConfig:
 
 def load(data: Mapping[str, Any], source_names: Mapping[str, str],
          source_titles: Mapping[str, str] | None = None) -> KitConfig:
-    """The kit from Catalogue.data (the four files, schema-checked by the catalogue loader)."""
+    """The kit from Catalogue.data (the four files, validated by the catalogue check)."""
     analysis = data[KEYS["analysis"]]
     name = source_names[analysis["kilde"]["dokument"]]
     return KitConfig(Form.from_data(analysis, name), Expectations.from_data(data[KEYS["expectations"]]),
                      Conversations.from_data(data[KEYS["conversations"]]),
                      Onboarding.from_data(data[KEYS["onboarding"]]), name,
                      (source_titles or {}).get(analysis["kilde"]["dokument"], ""))
-
-
-# ---- the check against the entries ----------------------------------------------------------------
-
-def template_problems(entries: Mapping[str, Entry], entry_id: str, source: str, section: str,
-                      template: str, points: Sequence[str],
-                      points_field: str = "felter") -> list[tuple[str, str]]:
-    """(field, message) for every way `points` are not the points of the template titled `template`
-    in entry `entry_id` word for word, none left out, none added, in the source's order; or the data
-    does not cite the same source and section as the entry. Used by every data file made from an
-    entry's template (the forms here, koensbalance.mobilitet)."""
-    entry = entries.get(entry_id)
-    if entry is None:
-        return [("post", f"henviser til en post, der ikke findes: '{entry_id}'")]
-    problems = []
-    if (entry.citation.source, entry.citation.section) != (source, section):
-        problems.append(("kilde", f"skal henvise til samme kilde og afsnit som posten '{entry.id}'"))
-    templates = {t["titel"]: list(t["punkter"]) for t in entry.data.get("skabeloner") or ()}
-    wanted = templates.get(template)
-    if wanted is None:
-        problems.append(("skabelon", f"posten '{entry.id}' har ingen skabelon med titlen »{template}«"))
-    elif list(points) != wanted:
-        problems.append((points_field, "skal være skabelonens punkter ord for ord og i kildens "
-                                       "rækkefølge: " + "; ".join(wanted)))
-    return problems
-
-
-def words(text: str) -> str:
-    """Text with every run of white space as one space (YAML folds lines where it likes)."""
-    return " ".join(text.split())
-
-
-def entry_text(entry: Entry) -> str:
-    """All of an entry's texts in one line, to look excerpts up in."""
-    def strings(value: object) -> list[str]:
-        if isinstance(value, str):
-            return [value]
-        if isinstance(value, Mapping):
-            return [s for v in value.values() for s in strings(v)]
-        if isinstance(value, list):
-            return [s for v in value for s in strings(v)]
-        return []
-
-    return words(" ".join(strings(dict(entry.data))))
-
-
-Add = Callable[[str, str], None]  # (field, message)
-
-
-def _excerpt(add: Add, entries: Mapping[str, Entry], entry_id: str, field: str, text: str) -> None:
-    entry = entries.get(entry_id)
-    if entry is not None and words(text) not in entry_text(entry):
-        add(field, f"skal være et ordret uddrag af posten '{entry_id}' – teksten findes ikke i posten")
-
-
-def _template(add: Add, entries: Mapping[str, Entry], cited: Cited, template: str,
-              points: Sequence[str], field: str) -> None:
-    for name, message in template_problems(entries, cited.entry, cited.source, cited.section, template,
-                                           [words(p) for p in points], field):
-        add(name, message)
-
-
-def _unique(add: Add, ids: Sequence[str], field: str) -> None:
-    twice = sorted({i for i in ids if ids.count(i) > 1})
-    if twice:
-        add(field, "har det samme id flere gange: " + ", ".join(twice))
-
-
-def check_against_entries(kit: KitConfig, entries: Mapping[str, Entry]) -> list[Problem]:
-    """Every text of the kit against the catalogue entry it cites: template points word for word, in
-    the source's order, none left out or added; quoted sentences as excerpts; the months the numbers
-    of their excerpt. One Problem (file, item, field, Danish message) per difference."""
-    problems: list[Problem] = []
-
-    def adder(key: str, kind: str, item: str) -> Add:
-        def add(field: str, message: str) -> None:
-            problems.append(Problem(f"catalogue/{KEYS[key]}.yaml", None, message, kind, item, field))
-        return add
-
-    form = kit.analysis
-    add = adder("analysis", "jobanalyse", form.id)
-    _template(add, entries, Cited(form.source, form.section, form.entry), form.template,
-              [f.label for f in form.fields], "felter")
-    _unique(add, [f.id for f in form.fields], "felter")
-
-    exp = kit.expectations
-    add = adder("expectations", "forventningsafstemning", exp.id)
-    _template(add, entries, exp.cited, exp.template, [t.label for t in exp.topics], "emner")
-    _unique(add, [t.id for t in exp.topics], "emner")
-    _unique(add, [s.id for s in exp.sides], "sider")
-    _excerpt(add, entries, exp.cited.entry, "vejledning", exp.guidance)
-
-    conv = kit.conversations
-    add = adder("conversations", "samtaler", conv.id)
-    _template(add, entries, conv.cited, conv.early.template, conv.early.points, "tidlige.punkter")
-    _template(add, entries, conv.cited, conv.later.template, conv.later.points, "senere.punkter")
-    for field, text in (("maaneder_uddrag", conv.months_excerpt), ("spoergeramme", conv.question_frame),
-                        ("undren.tekst", conv.wonder_text), ("forberedelse", conv.preparation)):
-        _excerpt(add, entries, conv.cited.entry, field, text)
-    said = tuple(int(n) for n in re.findall(r"\d+", conv.months_excerpt))
-    if said != conv.months:
-        add("maaneder", "skal være tallene i 'maaneder_uddrag' i samme rækkefølge: "
-                        + ", ".join(str(n) for n in said))
-
-    flow = kit.onboarding
-    add = adder("onboarding", "forloeb", flow.id)
-    for index, phase in enumerate(flow.phases, start=1):
-        where = f"faser[{index}]"
-        _template(add, entries, flow.cited, phase.template, [s.label for s in phase.steps], f"{where}.trin")
-        if phase.begins:
-            _excerpt(add, entries, flow.cited.entry, f"{where}.begynder", phase.begins)
-        for number, step in enumerate(phase.steps, start=1):
-            for excerpt in step.day_excerpts:
-                _excerpt(add, entries, flow.cited.entry, f"{where}.trin[{number}].dag_uddrag", excerpt)
-    _unique(add, [p.id for p in flow.phases], "faser")
-    _unique(add, [s.id for s in flow.steps], "trin")
-    return list(dict.fromkeys(problems))  # two templates of one entry report a wrong 'kilde' once
 
 
 # ---- defensive reading of the page's copy ----------------------------------------------------------
