@@ -9,7 +9,9 @@ runtime, created atomically, so concurrent builds never see a half-staged folder
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +19,13 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+from macros import pyodide_stdlib
+
+try:
+    import brotli
+except ImportError:  # pragma: no cover - brotli is pinned in the site dependencies
+    brotli = None
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNTIME = ROOT / "node_modules" / "pyodide"
@@ -26,6 +35,16 @@ VENDOR = ROOT / "build" / "wheels" / "vendor"
 BROWSER_REQUIREMENTS = ROOT / "requirements-browser.txt"
 STAGES = ROOT / "build" / "pyodide"
 SITE_DIR = "assets/pyodide"
+# "trimmed" (default): python_stdlib.zip holds only the modules our code and wheels can import
+# (macros/pyodide_stdlib.py); "full": Pyodide's own zip. Set KOENSBALANCE_STDLIB=full to compare.
+STDLIB_ENV = "KOENSBALANCE_STDLIB"
+
+
+def stdlib_mode() -> str:
+    mode = os.environ.get(STDLIB_ENV, "trimmed").strip() or "trimmed"
+    if mode not in {"trimmed", "full"}:
+        raise PluginError(f"{STDLIB_ENV} skal være 'trimmed' eller 'full', ikke '{mode}'")
+    return mode
 
 
 def browser_pins() -> dict[str, str]:
@@ -50,8 +69,9 @@ def _check_vendor() -> None:
 
 
 def _fingerprint() -> str:
-    digest = hashlib.sha256()
-    inputs = [ROOT / "pyproject.toml", ROOT / "package-lock.json"]
+    digest = hashlib.sha256(stdlib_mode().encode())
+    inputs = [ROOT / "macros" / "pyodide_stdlib.py"]
+    inputs += [ROOT / "pyproject.toml", ROOT / "package-lock.json"]
     inputs += sorted((ROOT / "src" / "koensbalance").rglob("*.py"))
     inputs += sorted(VENDOR.glob("*.whl")) if VENDOR.exists() else []
     for path in inputs:
@@ -93,12 +113,32 @@ def stage() -> Path:
         _run([str(pyodide_cli), "lockfile", "add-wheels", "--input",
               str(RUNTIME / "pyodide-lock.json"), "--output", str(out / "pyodide-lock.json"),
               "--base-path", str(out), *wheels], "pyodide lockfile add-wheels")
+        if stdlib_mode() == "trimmed":
+            write_trimmed_stdlib(out)
         try:
             out.rename(target)
         except OSError:  # another build staged the same fingerprint first: use theirs
             if not target.exists():
                 raise
     return target
+
+
+def write_trimmed_stdlib(folder: Path) -> pyodide_stdlib.Reach:
+    """Replace folder/python_stdlib.zip by the trimmed one (stored, with .br and .gz copies that
+    nginx's brotli_static/gzip_static send; a stored zip compresses to less than half of Pyodide's
+    deflated one). Stops the build with one line if an import cannot be satisfied."""
+    try:
+        data, reach = pyodide_stdlib.trim((RUNTIME / "python_stdlib.zip").read_bytes(),
+                                          sorted(folder.glob("*.whl")))
+    except pyodide_stdlib.MissingModule as error:
+        raise PluginError(f"Browserens Python mangler et modul: {error}. Tilføj det i "
+                          f"macros/pyodide_stdlib.py, eller byg med {STDLIB_ENV}=full.") from None
+    target = folder / "python_stdlib.zip"
+    target.write_bytes(data)
+    (folder / "python_stdlib.zip.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    if brotli is not None:
+        (folder / "python_stdlib.zip.br").write_bytes(brotli.compress(data, quality=9))
+    return reach
 
 
 def copy_into(site_dir: Path) -> None:
