@@ -40,19 +40,20 @@ DROPPED = frozenset({
     # Windows-only, and process/interpreter pools (no threads or processes in Pyodide)
     "asyncio.windows_events", "asyncio.windows_utils", "asyncio.proactor_events", "ctypes.wintypes",
     "encodings._win_cp_codecs", "concurrent.interpreters", "concurrent.futures.interpreter",
-    "concurrent.futures.process", "pyodide.console",
+    "concurrent.futures.process", "encodings.mbcs", "encodings.oem", "pyodide.console",
 })
 # Pyodide starts these itself; PYODIDE_ROOTS are imported by the runtime before any of our code.
 PYODIDE_ROOTS = ("site", "_sysconfigdata__emscripten_wasm32-emscripten", "encodings",
                  "encodings.aliases")
 # Pyodide's own packages, kept whole: its JavaScript side imports their modules by name.
 PYODIDE_PACKAGES = ("_pyodide", "pyodide")
-# Codecs looked up by name (bytes.decode("..."), open(encoding=...)), which no import statement shows.
+# Codecs are looked up by name (bytes.decode("cp437"), open(encoding=...)), which no import statement
+# shows: trim() keeps every codec named by a string literal in a kept module, and these.
 CODECS = ("utf_8", "utf_8_sig", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "latin_1", "ascii",
           "cp1252", "iso8859_15", "charmap", "unicode_escape", "raw_unicode_escape", "idna",
           "punycode", "base64_codec", "hex_codec")
-# sys.builtin_module_names of Pyodide 314.0.7 (printed by benchmarks/explore/boot_modules.mjs): modules
-# compiled into pyodide.asm.wasm, importable without the zip.
+# sys.builtin_module_names of Pyodide 314.0.7 (stdlib_check.mjs prints them): modules
+# compiled into pyodide.asm.wasm, importable without the zip (its test modules left out).
 PYODIDE_BUILTINS = frozenset({
     "_abc", "_ast", "_asyncio", "_bisect", "_blake2", "_bz2", "_codecs", "_codecs_cn", "_codecs_hk",
     "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw", "_collections", "_contextvars",
@@ -65,10 +66,10 @@ PYODIDE_BUILTINS = frozenset({
     "array", "atexit", "binascii", "builtins", "cmath", "errno", "faulthandler", "fcntl", "gc",
     "itertools", "marshal", "math", "mmap", "posix", "pyexpat", "select", "sys", "termios", "time",
     "unicodedata", "zlib",
-    # frozen or provided by the JavaScript side
-    "_frozen_importlib", "_frozen_importlib_external", "zipimport", "js", "pyodide_js",
-    "__main__",
 })
+# Frozen into the runtime or provided by the JavaScript side (not in sys.builtin_module_names).
+PYODIDE_PROVIDED = frozenset({"_frozen_importlib", "_frozen_importlib_external", "zipimport", "js",
+                              "pyodide_js", "__main__"})
 # Modules that exist only as entries in sys.modules, set by their parent package.
 # (six.moves.* is a virtual package six builds at import time.)
 ALIASES = {"collections.abc": "_collections_abc", "os.path": "posixpath", "six.moves": "six"}
@@ -203,12 +204,14 @@ def _dropped(dotted: str) -> bool:
 
 
 def _known_elsewhere(dotted: str) -> bool:
-    return dotted.split(".")[0] in PYODIDE_BUILTINS
+    top = dotted.split(".")[0]
+    return top in PYODIDE_BUILTINS or top in PYODIDE_PROVIDED
 
 
 @dataclass
 class Reach:
     keep: set[str]            # modules (dotted) to keep from the zip and wheels
+    certain: set[str]         # of those, the ones surely imported (their imports all resolved)
     tolerated: list[str]      # lazy or guarded imports of dropped/missing modules (not an error)
 
 
@@ -254,7 +257,37 @@ def reachable(source: Source, roots: Iterable[str]) -> Reach:
                     raise MissingModule(f"{module} (linje {imp.line}) importerer {target}, som {why} "
                                         "browserens Python-standardbibliotek")
                 tolerated.append(f"{module}:{imp.line} -> {target}")
-    return Reach(seen, tolerated)
+    return Reach(seen, certain, tolerated)
+
+
+def _codec_key(text: str) -> str:
+    return text.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def named_codecs(source: Source, modules: Iterable[str]) -> set[str]:
+    """encodings.* modules named (directly or by an alias in encodings.aliases) by a string literal
+    in one of `modules`."""
+    available = {m.split(".", 1)[1] for m in source.stdlib if m.startswith("encodings.")}
+    aliases: dict[str, str] = {}
+    if source.exists("encodings.aliases"):
+        for node in ast.walk(ast.parse(source.modules["encodings.aliases"][1])):
+            if isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values, strict=True):
+                    if isinstance(key, ast.Constant) and isinstance(value, ast.Constant):
+                        aliases[str(key.value)] = str(value.value)
+    found: set[str] = set()
+    for module in modules:
+        try:
+            tree = ast.parse(source.modules[module][1])
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < 30:
+                key = _codec_key(node.value)
+                codec = aliases.get(key, key)
+                if codec in available and not _dropped(f"encodings.{codec}"):
+                    found.add(f"encodings.{codec}")
+    return found
 
 
 def wheel_sources(wheels: Iterable[Path]) -> Source:
@@ -274,6 +307,9 @@ def trim(stdlib_zip: bytes, wheels: Iterable[Path], roots: Iterable[str] = (ENTR
     own = sorted(m for m in source.stdlib if m.split(".")[0] in PYODIDE_PACKAGES and not _dropped(m))
     start = [*PYODIDE_ROOTS, *own, *codecs, *roots]
     reach = reachable(source, start)
+    named = sorted(named_codecs(source, reach.keep) - reach.keep)
+    if named:
+        reach = reachable(source, [*start, *named])
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(stdlib_zip)) as full, \
             zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as trimmed:

@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from macros import pyodide_stdlib
 from macros.pyodide_stdlib import MissingModule, Source, imports, reachable, trim
 
