@@ -7,8 +7,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from macros import pyodide_stdlib
+from macros import pyodide_assets, pyodide_stdlib
 from macros.pyodide_stdlib import MissingModule, Source, imports, reachable, trim
+from mkdocs.exceptions import PluginError
 
 
 def _zip(files: dict[str, str]) -> bytes:
@@ -125,3 +126,17 @@ def test_the_dropped_list_names_no_module_our_code_imports_directly() -> None:
         module = "koensbalance." + ".".join(path.relative_to(src).with_suffix("").parts)
         for imp in imports(path.read_text(encoding="utf-8"), module, path.name == "__init__.py"):
             assert not pyodide_stdlib._dropped(imp.module), f"{path}: {imp.module}"
+
+
+def test_the_shipped_lock_file_keeps_only_the_wheels_the_site_ships(tmp_path: Path) -> None:
+    (tmp_path / "koensbalance-0.1.0-py3-none-any.whl").write_bytes(b"x")
+    (tmp_path / "six-1.17.0-py2.py3-none-any.whl").write_bytes(b"x")
+    lock = {"info": {"abi_version": "x"}, "packages": {
+        "koensbalance": {"file_name": "koensbalance-0.1.0-py3-none-any.whl", "depends": ["six"]},
+        "six": {"file_name": "six-1.17.0-py2.py3-none-any.whl", "depends": []},
+        "numpy": {"file_name": "numpy-2.0-cp314-pyodide.whl", "depends": []}}}
+    small = pyodide_assets.shipped_lock(lock, tmp_path)
+    assert small["info"] == lock["info"] and sorted(small["packages"]) == ["koensbalance", "six"]
+    (tmp_path / "six-1.17.0-py2.py3-none-any.whl").unlink()
+    with pytest.raises(PluginError, match="Python-pakken koensbalance kræver six"):
+        pyodide_assets.shipped_lock(lock, tmp_path)
