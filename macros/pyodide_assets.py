@@ -9,14 +9,25 @@ runtime, created atomically, so concurrent builds never see a half-staged folder
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
+
+from macros import pyodide_stdlib
+
+try:
+    import brotli
+except ImportError:  # pragma: no cover - brotli is pinned in the site dependencies
+    brotli = None
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNTIME = ROOT / "node_modules" / "pyodide"
@@ -26,6 +37,16 @@ VENDOR = ROOT / "build" / "wheels" / "vendor"
 BROWSER_REQUIREMENTS = ROOT / "requirements-browser.txt"
 STAGES = ROOT / "build" / "pyodide"
 SITE_DIR = "assets/pyodide"
+# "trimmed" (default): python_stdlib.zip holds only the modules our code and wheels can import
+# (macros/pyodide_stdlib.py); "full": Pyodide's own zip. Set KOENSBALANCE_STDLIB=full to compare.
+STDLIB_ENV = "KOENSBALANCE_STDLIB"
+
+
+def stdlib_mode() -> str:
+    mode = os.environ.get(STDLIB_ENV, "trimmed").strip() or "trimmed"
+    if mode not in {"trimmed", "full"}:
+        raise PluginError(f"{STDLIB_ENV} skal være 'trimmed' eller 'full', ikke '{mode}'")
+    return mode
 
 
 def browser_pins() -> dict[str, str]:
@@ -50,8 +71,9 @@ def _check_vendor() -> None:
 
 
 def _fingerprint() -> str:
-    digest = hashlib.sha256()
-    inputs = [ROOT / "pyproject.toml", ROOT / "package-lock.json"]
+    digest = hashlib.sha256(stdlib_mode().encode())
+    inputs = [ROOT / "macros" / "pyodide_stdlib.py", ROOT / "macros" / "pyodide_assets.py"]
+    inputs += [ROOT / "pyproject.toml", ROOT / "package-lock.json"]
     inputs += sorted((ROOT / "src" / "koensbalance").rglob("*.py"))
     inputs += sorted(VENDOR.glob("*.whl")) if VENDOR.exists() else []
     for path in inputs:
@@ -93,12 +115,51 @@ def stage() -> Path:
         _run([str(pyodide_cli), "lockfile", "add-wheels", "--input",
               str(RUNTIME / "pyodide-lock.json"), "--output", str(out / "pyodide-lock.json"),
               "--base-path", str(out), *wheels], "pyodide lockfile add-wheels")
+        if stdlib_mode() == "trimmed":
+            write_trimmed_stdlib(out)
+        lock_path = out / "pyodide-lock.json"
+        lock_path.write_text(json.dumps(shipped_lock(json.loads(lock_path.read_text(encoding="utf-8")),
+                                                     out), separators=(",", ":")), encoding="utf-8")
         try:
             out.rename(target)
         except OSError:  # another build staged the same fingerprint first: use theirs
             if not target.exists():
                 raise
     return target
+
+
+def shipped_lock(lock: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """The lock file with only the packages whose wheel is in `folder` (ours and the vendored ones):
+    Pyodide's own 350 entries (120 kB, 25 kB brotli) name packages the site never ships. Small
+    enough (2 kB) to inline into the worker as `lockFileContents` later. Every dependency of a kept
+    package must be kept too, or the build stops."""
+    packages = lock["packages"]
+    kept = {name: package for name, package in packages.items()
+            if (folder / str(package["file_name"])).is_file()}
+    for name, package in kept.items():
+        missing = [d for d in package.get("depends", []) if d not in kept]
+        if missing:
+            raise PluginError(f"Python-pakken {name} kræver {', '.join(missing)}, som ikke ligger i "
+                              "build/wheels/vendor/ – tilføj den i requirements-browser.txt.")
+    return {**lock, "packages": dict(sorted(kept.items()))}
+
+
+def write_trimmed_stdlib(folder: Path) -> pyodide_stdlib.Reach:
+    """Replace folder/python_stdlib.zip by the trimmed one (stored, with .br and .gz copies that
+    nginx's brotli_static/gzip_static send; a stored zip compresses to less than half of Pyodide's
+    deflated one). Stops the build with one line if an import cannot be satisfied."""
+    try:
+        data, reach = pyodide_stdlib.trim((RUNTIME / "python_stdlib.zip").read_bytes(),
+                                          sorted(folder.glob("*.whl")))
+    except pyodide_stdlib.MissingModule as error:
+        raise PluginError(f"Browserens Python mangler et modul: {error}. Tilføj det i "
+                          f"macros/pyodide_stdlib.py, eller byg med {STDLIB_ENV}=full.") from None
+    target = folder / "python_stdlib.zip"
+    target.write_bytes(data)
+    (folder / "python_stdlib.zip.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    if brotli is not None:
+        (folder / "python_stdlib.zip.br").write_bytes(brotli.compress(data, quality=9))
+    return reach
 
 
 def copy_into(site_dir: Path) -> None:

@@ -1,0 +1,40 @@
+// Start Pyodide with a given python_stdlib.zip (stdLibURL), load our packages, import every module
+// named on the command line and call every bridge handler once with an empty payload. Prints one JSON
+// object: {builtins, import_errors, handler_import_errors, example_ok}. Used by
+// tests/build/test_pyodide_stdlib.py to check the trimmed standard library for real.
+//   node stdlib_check.mjs --stage DIR --stdlib ZIP --modules '["a","b"]'
+import { loadPyodideFrom, option, stagedFolder } from "./common.mjs";
+
+const stage = stagedFolder();
+const stdLibURL = option("--stdlib", stage + "python_stdlib.zip");
+const modules = JSON.parse(option("--modules", "[]"));
+const packages = JSON.parse(option("--packages", '["koensbalance"]'));
+const py = await loadPyodideFrom(stage, { stdLibURL });
+const loadErrors = [];
+await py.loadPackage(packages, { messageCallback: () => {}, errorCallback: (m) => loadErrors.push(m) });
+if (loadErrors.length) { console.log(JSON.stringify({ load_errors: loadErrors })); process.exit(1); }
+py.globals.set("MODULES", JSON.stringify(modules));
+const out = py.runPython(`
+import importlib, json, sys
+failed = {}
+for name in json.loads(MODULES):
+    try:
+        importlib.import_module(name)
+    except ImportError as error:  # what a missing module looks like
+        failed[name] = repr(error)
+    except Exception as error:  # not ours to judge here (e.g. a module that needs a browser)
+        pass
+from koensbalance import bridge
+handler_failed = {}
+for name, handler in bridge.REGISTRY.items():
+    try:
+        handler({})
+    except ImportError as error:
+        handler_failed[name] = repr(error)
+    except Exception:
+        pass
+example = json.loads(bridge.call("vurdering.example", "{}"))
+json.dumps({"builtins": sorted(sys.builtin_module_names), "import_errors": failed,
+            "handler_import_errors": handler_failed, "example_ok": example.get("ok") is True})
+`);
+console.log(out);
