@@ -81,34 +81,53 @@ def test_already_balanced_and_unreachable_cases(setup: Any) -> None:
 
 
 @pytest.mark.parametrize(("changes", "field", "message"), [
-    ({"kvinder": "x"}, "kvinder", "Antal kvinder i den øverste ledelse skal være et helt tal, fx 3."),
-    ({"kvinder": "-2"}, "kvinder", "Antal kvinder i den øverste ledelse kan ikke være negativt."),
+    ({"kvinder": "x"}, "kvinder", "Antallet af kvinder i den øverste ledelse skal være et helt tal, fx 3."),
+    ({"kvinder": "-2"}, "kvinder", "Antallet af kvinder i den øverste ledelse kan ikke være negativt."),
     ({"kvinder": "0", "maend": "0"}, "kvinder", "Den øverste ledelse skal have mindst én person."),
     ({"kvinder": "150", "maend": "51"}, "kvinder",
      "Beregningen kan højst regne på 200 personer i den øverste ledelse."),
-    ({"afgang": "120"}, "afgang", "Afgang pr. år skal være mellem 0 og 100 pct."),
-    ({"afgang": ""}, "afgang", "Udfyld afgang pr. år."),
+    ({"afgang": "120"}, "afgang", "Afgangen pr. år skal være mellem 0 og 100 pct."),
+    ({"afgang": ""}, "afgang", "Skriv afgangen pr. år, fx 15 eller 12,5."),
     ({"rekruttering": "1e3"}, "rekruttering",
-     "Andel af det underrepræsenterede køn blandt nye ledere skal være et tal mellem 0 og 100 pct., "
-     "fx 15 eller 12,5."),
-    ({"horisont": "31"}, "horisont", "Antal år i fremskrivningen skal være mellem 1 og 30 år."),
-    ({"horisont": "0"}, "horisont", "Antal år i fremskrivningen skal være mellem 1 og 30 år."),
+     "Andelen af det underrepræsenterede køn blandt nye ledere skal være et tal mellem 0 og 100 pct., "
+     "fx 45 eller 12,5."),
+    ({"horisont": "31"}, "horisont", "Antallet af år i fremskrivningen skal være mellem 1 og 30 år."),
+    ({"horisont": "0"}, "horisont", "Antallet af år i fremskrivningen skal være mellem 1 og 30 år."),
     ({"maalaar": "2040"}, "maalaar",
      "Måltallet skal være nået i et år fra 2025 til 2034 (inden for fremskrivningen)."),
-    ({"maal": "0"}, "maal", "Måltal skal være mellem 1 og 100 pct."),
-    ({"sikkerhed": "100"}, "sikkerhed", "Sandsynlighed skal være mellem 1 og 99 pct."),
-    ({"institution": "<script>"}, "institution", "Vælg type af institution på listen."),
+    # Issue #21, item 9: an empty target year, a target with decimals, a count with a thousands point.
+    ({"maalaar": ""}, "maalaar", "Skriv det år, måltallet skal være nået i, fx 2030."),
+    ({"maal": "40,5"}, "maal", "Måltallet skal være et helt antal procent uden decimaler, fx 40."),
+    ({"medarbejdere": "1,5"}, "medarbejdere",
+     "Antallet af medarbejdere skal være et helt tal, fx 250 eller 1.200."),
+    ({"medarbejdere": "20000000"}, "medarbejdere",
+     "Antallet af medarbejdere skal være mellem 0 og 10.000.000."),
+    ({"aar": "20x5"}, "aar", "Statusåret skal være et årstal, fx 2025."),
+    ({"maal": "0"}, "maal", "Måltallet skal være mellem 1 og 100 pct."),
+    ({"sikkerhed": "100"}, "sikkerhed", "Sandsynligheden skal være mellem 1 og 99 pct."),
+    ({"institution": "<script>"}, "institution", "Vælg typen af institution på listen."),
     ({"pipeline_kvinder": "", "pipeline_maend": ""}, "rekruttering",
-     "Udfyld andel af det underrepræsenterede køn blandt nye ledere – eller antallet af kvinder og "
+     "Skriv andelen af det underrepræsenterede køn blandt nye ledere – eller antallet af kvinder og "
      "mænd på niveauet under."),
     ({"pipeline_maend": ""}, "pipeline_maend",
-     "Udfyld antal mænd på niveauet under (eller lad begge felter om niveauet under stå tomme)."),
-    ({"bestyrelse": "ja"}, "bestyrelse_kvinder", "Udfyld antal kvinder i bestyrelsen."),
-    ({"medarbejdere": "9" * 50}, "medarbejdere", "Antal medarbejdere er for langt til at være et tal."),
+     "Skriv antallet af mænd på niveauet under – eller lad begge felter om niveauet under stå tomme."),
+    ({"bestyrelse": "ja"}, "bestyrelse_kvinder", "Skriv antallet af kvinder i bestyrelsen, fx 3."),
+    ({"medarbejdere": "9" * 50}, "medarbejdere", "Antallet af medarbejdere er for langt til at være et tal."),
 ])
 def test_each_problem_has_a_danish_message_naming_the_field(changes: dict[str, str], field: str,
                                                             message: str) -> None:
     assert errors_of(scenario(**changes)).get(field) == message
+
+
+@pytest.mark.parametrize(("field", "text", "value"), [
+    ("medarbejdere", "1.200", 1200), ("medarbejdere", "20.000", 20000), ("medarbejdere", "1 200", 1200),
+    ("afgang", "12,5", 0.125), ("afgang", "12.5", 0.125), ("afgang", "12,5 %", 0.125),
+    ("maal", "40 pct.", 40),
+])
+def test_danish_number_forms_are_accepted(field: str, text: str, value: float) -> None:
+    parsed = parse_scenario(scenario(**{field: text}), KINDS)
+    attribute = {"medarbejdere": "employees", "afgang": "turnover", "maal": "target_pct"}[field]
+    assert getattr(parsed, attribute) == pytest.approx(value)
 
 
 def test_all_problems_are_reported_together() -> None:
@@ -171,7 +190,7 @@ def test_invalid_input_raises_the_typed_error_naming_the_field(setup: Any, raw: 
     # The broken field (or, for a year, the field that depends on it) carries a Danish message.
     named = messages.get(field) or messages.get("maalaar")
     assert named, messages
-    assert any(word in named for word in ("skal", "Udfyld", "Vælg", "kan ikke", "for langt"))
+    assert any(word in named for word in ("skal", "Skriv", "Vælg", "kan ikke", "for langt"))
 
 
 def test_bridge_returns_json_with_result_or_field_errors(setup: Any) -> None:
@@ -183,4 +202,4 @@ def test_bridge_returns_json_with_result_or_field_errors(setup: Any) -> None:
     bad = json.loads(bridge.call("maaltal.evaluate",
                                  json.dumps({"rules": rules, "input": scenario(afgang="x")})))
     assert bad == {"ok": False, "errors": [{"field": "afgang", "message": (
-        "Afgang pr. år skal være et tal mellem 0 og 100 pct., fx 15 eller 12,5.")}]}
+        "Afgangen pr. år skal være et tal mellem 0 og 100 pct., fx 15 eller 12,5.")}]}

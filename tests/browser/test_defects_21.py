@@ -1,0 +1,62 @@
+"""Issue #21 as a user meets it, in headless Chromium against the built site: error texts and Danish
+number forms, the headline of "Sæt måltal", the assumptions on the printout and in the CSV file,
+the plan's årshjul, the projection table and chart, the double full stop. (The phone-width checks
+are in test_phone_width.py.)"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from macros.maaltal_macros import default_scenario
+
+from tests.browser.test_maaltal_widget import PATH, computed, cpython, open_widget, wait_computed_after
+
+pytestmark = pytest.mark.browser
+
+
+def error_of(page: Any, name: str) -> str:
+    return str(page.text_content(f"#kb-maaltal-{name}-fejl") or "")
+
+
+def type_into(page: Any, name: str, value: str) -> None:
+    page.fill(f"#kb-maaltal-{name}", value)
+
+
+def wait_error(page: Any, name: str) -> None:
+    page.wait_for_function(f"() => document.querySelector('#kb-maaltal-{name}-fejl').textContent !== ''",
+                           polling=50, timeout=10_000)
+
+
+# ---- item 9: error texts and Danish number forms --------------------------------------------------
+
+def test_error_texts_are_sentences_about_their_field(page: Any, site_url: str) -> None:
+    open_widget(page, site_url + PATH)
+    type_into(page, "maalaar", "")
+    wait_error(page, "maalaar")
+    assert error_of(page, "maalaar") == "Skriv det år, måltallet skal være nået i, fx 2030."
+    type_into(page, "maal", "40,5")
+    wait_error(page, "maal")
+    assert error_of(page, "maal") == "Måltallet skal være et helt antal procent uden decimaler, fx 40."
+
+
+@pytest.mark.parametrize("employees", ["1.200", "20.000"])
+def test_employees_with_a_thousands_point_are_accepted(page: Any, site_url: str, employees: str) -> None:
+    open_widget(page, site_url + PATH)
+    before = computed(page)
+    type_into(page, "medarbejdere", employees)
+    wait_computed_after(page, before)
+    assert error_of(page, "medarbejdere") == ""
+    assert page.get_attribute("#kb-maaltal-medarbejdere", "aria-invalid") != "true"
+    expected = cpython({**default_scenario(), "medarbejdere": employees})
+    duties = page.eval_on_selector_all("[data-kb-duties] li",
+                                       "items => items.map(li => li.dataset.kbApplies)")
+    assert duties == ["ja" if d["applies"] else "nej" for d in expected["obligations"]["duties"]]
+
+
+def test_a_link_with_danish_numbers_opens_without_errors(page: Any, site_url: str) -> None:
+    values = {**default_scenario(), "medarbejdere": "20.000", "afgang": "12,5"}
+    open_widget(page, site_url + PATH + "?" + urlencode(values))
+    wait_computed_after(page, 0)
+    assert page.text_content("[data-kb-scenario-error]") == ""
