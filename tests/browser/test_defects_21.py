@@ -5,6 +5,7 @@ are in test_phone_width.py.)"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -60,3 +61,34 @@ def test_a_link_with_danish_numbers_opens_without_errors(page: Any, site_url: st
     open_widget(page, site_url + PATH + "?" + urlencode(values))
     wait_computed_after(page, 0)
     assert page.text_content("[data-kb-scenario-error]") == ""
+
+
+# ---- item 12: one full stop after a title that ends in one ---------------------------------------
+
+def test_no_double_full_stop_after_a_source_title(page: Any, site_url: str, built_site: Any) -> None:
+    open_widget(page, site_url + PATH)
+    before = computed(page)
+    page.select_option("#kb-maaltal-institution", "kommune")
+    wait_computed_after(page, before)
+    citations = page.eval_on_selector_all("[data-kb-duties] .kb-citation", "ps => ps.map(p => p.textContent)")
+    assert any("mv. Se reglen" in c for c in citations), citations
+    assert not [c for c in citations if ".." in c]
+    page.goto(site_url + "regler/alle-kommuner-omfattet-af-ligestillingslovens-paragraf-11/")
+    assert "kontaktoplysninger mv.." not in page.inner_text("article")
+    doubled = [str(p.relative_to(built_site)) for p in built_site.rglob("*.html")
+               if re.search(r"[a-zæøå]\.\.(?:\s|<|$)", p.read_text(encoding="utf-8"))]
+    assert doubled == []
+
+
+# ---- item 14: thousands separators ----------------------------------------------------------------
+
+def test_numbers_have_danish_thousands_separators(page: Any, site_url: str) -> None:
+    page.goto(site_url + "noegletal/odense-kommune-aarlig-gennemsnitsudgift-traening-som-hjaelp/")
+    cells = page.eval_on_selector_all("article table td", "tds => tds.map(td => td.textContent.trim())")
+    assert "15.764 kr." in cells and "36.992 kr." in cells, cells
+    open_widget(page, site_url + PATH)
+    before = computed(page)
+    type_into(page, "medarbejdere", "20000")
+    wait_computed_after(page, before)
+    reasons = page.inner_text("[data-kb-duties]")
+    assert "(20.000)" in reasons and "20000" not in reasons

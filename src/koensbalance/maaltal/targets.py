@@ -17,15 +17,12 @@ from koensbalance.maaltal.inverse import required_share
 from koensbalance.maaltal.obligations import DutyRules, obligations
 from koensbalance.maaltal.projection import Projection, project, target_count
 from koensbalance.maaltal.scenario import Scenario, parse_scenario
-from koensbalance.text import format_pct
+from koensbalance.text import format_number, format_pct, format_share
 
 NOUNS = {"kvinder": "kvinder", "maend": "mænd"}
 
 
-def share_text(fraction: float) -> str:
-    """A share for sentences: whole percent, or one decimal when it is not whole (12,5 pct.)."""
-    pct = round(100 * fraction, 1)
-    return format_pct(pct, 0 if pct.is_integer() else 1)
+share_text = format_share  # a share for sentences: 40 pct., 12,5 pct.
 
 
 def evaluate_form(raw: Mapping[str, object], rule: balance.BalanceRule,
@@ -117,7 +114,7 @@ def _columns(s: Scenario, noun: str) -> list[str]:
 
 def _rows(p: Projection, first_year: int) -> list[list[str]]:
     return [
-        [str(first_year + st.year), f"{st.expected_count:.1f}".replace(".", ","),
+        [str(first_year + st.year), format_number(st.expected_count, 1),
          format_pct(100 * st.expected_share), f"{st.low_count}–{st.high_count} af {p.size}",
          format_pct(100 * st.p_balanced), format_pct(100 * st.p_target)]
         for st in p.years

@@ -10,20 +10,9 @@ from datetime import date
 
 from koensbalance.plan.config import EntryInfo, ReportingDate
 from koensbalance.plan.model import Item, Plan
+from koensbalance.text import danish_date, fold_whitespace, month_name
 
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december")
 MAX_YEARS = 10  # the reporting dates are listed for at most this many years
-
-
-def danish_date(day: date) -> str:
-    """2026-03-05 -> '5. marts 2026'."""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-
-
-def day_and_month(month: int, day: int) -> str:
-    """(12, 31) -> '31. december'."""
-    return f"{day}. {MONTHS[month - 1]}"
 
 
 def entry_title(item: Item, entries: Mapping[str, EntryInfo]) -> str:
@@ -32,7 +21,7 @@ def entry_title(item: Item, entries: Mapping[str, EntryInfo]) -> str:
 
 
 def deadline_text(item: Item, entries: Mapping[str, EntryInfo]) -> str:
-    role = " ".join(item.ansvarlig.split())
+    role = fold_whitespace(item.ansvarlig)
     return f"Frist: {entry_title(item, entries)}" + (f" (ansvarlig: {role})" if role else "")
 
 
@@ -54,7 +43,7 @@ class Line:
     text: str
 
     def to_dict(self) -> dict[str, str]:
-        return {"dato": self.day.isoformat(), "maaned": MONTHS[self.day.month - 1],
+        return {"dato": self.day.isoformat(), "maaned": month_name(self.day.month),
                 "dato_tekst": danish_date(self.day), "tekst": self.text}
 
 

@@ -13,9 +13,10 @@ from datetime import date, datetime, timedelta
 
 import icalendar
 
-from koensbalance.plan.aarshjul import MAX_YEARS, danish_date, deadline_text
+from koensbalance.plan.aarshjul import MAX_YEARS, deadline_text
 from koensbalance.plan.config import EntryInfo, ReportingDate
 from koensbalance.plan.model import FIELD_LABELS, Item, Plan
+from koensbalance.text import danish_date
 
 TIMEZONE = "Europe/Copenhagen"
 FILE_NAME = "handlingsplan-aarshjul.ics"
