@@ -92,3 +92,30 @@ def test_numbers_have_danish_thousands_separators(page: Any, site_url: str) -> N
     wait_computed_after(page, before)
     reasons = page.inner_text("[data-kb-duties]")
     assert "(20.000)" in reasons and "20000" not in reasons
+
+
+# ---- item 5: the headline answers for the user's own target and year -----------------------------
+
+def set_form(page: Any, values: dict[str, str]) -> None:
+    before = computed(page)
+    page.evaluate("""(values) => {
+        const form = document.querySelector("[data-kb-form]");
+        for (const [name, value] of Object.entries(values)) form.elements.namedItem(name).value = value;
+        form.requestSubmit();
+    }""", values)
+    wait_computed_after(page, before)
+
+
+def test_headline_leads_with_the_answer_for_the_chosen_year(page: Any, site_url: str) -> None:
+    open_widget(page, site_url + PATH)
+    year = int(default_scenario()["aar"])
+    set_form(page, {"maal": "40", "maalaar": str(year + 5), "sikkerhed": "80", "horisont": "10"})
+    headline = page.text_content("[data-kb-out='headline']")
+    assert headline.startswith(f"Nej – I når ikke 40 pct. kvinder i {year + 5} med 80 pct. sandsynlighed")
+    # The probability it gives is the one the table shows for that year.
+    row = page.locator("[data-kb-rows] tr[data-kb-target-year] td").last.text_content()
+    assert f"er sandsynligheden {row})" in headline
+    assert headline.endswith(f"(til {year + 10}).")
+    set_form(page, {"afgang": "30", "rekruttering": "60", "maalaar": str(year + 6)})
+    headline = page.text_content("[data-kb-out='headline']")
+    assert headline.startswith(f"Ja – I når 40 pct. kvinder senest i {year + 6} med 80 pct. sandsynlighed")

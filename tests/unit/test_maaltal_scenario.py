@@ -51,7 +51,7 @@ def test_default_scenario_reads_as_the_page_says(setup: Any) -> None:
     assert result["title"] == "Status og måltal pr. 31. december 2024"
     assert result["recruit"] == ("Andel kvinder blandt nye ledere: 45 pct. – det samme som på "
                                  "niveauet under (18 af 40).")
-    assert result["headline"].startswith("Med 45 pct. kvinder blandt nye ledere når I ")
+    assert result["headline"].startswith("Nej – I når ikke 40 pct. kvinder i 2029 med 80 pct. sandsynlighed")
     assert result["inverse"].startswith("For at nå 40 pct. kvinder senest i 2029 med 80 pct. "
                                         "sandsynlighed skal mindst ")
     assert len(result["rows"]) == 11 and result["rows"][0][:3] == ["2024", "3,0", "25 pct."]
@@ -64,8 +64,23 @@ def test_headline_matches_the_issue_example_form(setup: Any) -> None:
     rule, duties, _ = setup
     result = evaluate_form(scenario(kvinder="3", maend="7", afgang="30", rekruttering="60",
                                     horisont="10", maalaar="2030"), rule, duties)
-    assert result["headline"].startswith("Med 60 pct. kvinder blandt nye ledere når I 40 pct. i 20")
-    assert result["headline"].endswith(" med 80 pct. sandsynlighed.")
+    # Issue 21, item 5: the answer for the chosen target and year first, then the horizon.
+    assert result["headline"].startswith("Ja – I når 40 pct. kvinder senest i 2030 med 80 pct. "
+                                         "sandsynlighed (med 60 pct. kvinder blandt nye ledere er "
+                                         "sandsynligheden ")
+    assert result["headline"].endswith(" Med 80 pct. sandsynlighed sker det allerede i 2027.")
+
+
+def test_headline_says_first_that_the_chosen_year_is_missed(setup: Any) -> None:
+    rule, duties, _ = setup
+    result = evaluate_form(scenario(maalaar="2029", horisont="10"), rule, duties)
+    p_2029 = result["rows"][2029 - 2024][5]
+    assert result["headline"] == (
+        f"Nej – I når ikke 40 pct. kvinder i 2029 med 80 pct. sandsynlighed (med 45 pct. kvinder blandt "
+        f"nye ledere er sandsynligheden {p_2029}). Heller ikke inden for fremskrivningens 10 år (til 2034).")
+    later = evaluate_form(scenario(maalaar="2026", afgang="30", rekruttering="60"), rule, duties)
+    assert later["headline"].startswith("Nej – I når ikke 40 pct. kvinder i 2026")
+    assert later["headline"].endswith(" Med 80 pct. sandsynlighed når I 40 pct. i 2028.")
 
 
 def test_already_balanced_and_unreachable_cases(setup: Any) -> None:

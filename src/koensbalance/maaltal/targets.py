@@ -71,17 +71,29 @@ def _recruit_text(s: Scenario, noun: str) -> str:
 
 
 def _headline(s: Scenario, p: Projection, noun: str) -> str:
+    """The answer for the user's own target and year first, then when the horizon reaches it."""
     target = format_pct(s.target_pct)
     chance = share_text(s.probability)
     year = p.first_year_reaching(s.probability)
     if year == 0:
         return (f"I har allerede mindst {target} {noun} i den øverste ledelse "
                 f"(status pr. 31. december {s.status_year}).")
-    lead = f"Med {share_text(s.recruit)} {noun} blandt nye ledere"
+    at_target = p.years[s.target_year - s.status_year].p_target
+    told = format_pct(100 * at_target)  # as in the table's column for the target
+    recruit = f"med {share_text(s.recruit)} {noun} blandt nye ledere"
+    if at_target >= s.probability - 1e-12:
+        answer = (f"Ja – I når {target} {noun} senest i {s.target_year} med {chance} sandsynlighed "
+                  f"({recruit} er sandsynligheden {told}).")
+        assert year is not None
+        earlier = f" Med {chance} sandsynlighed sker det allerede i {s.status_year + year}." \
+            if s.status_year + year < s.target_year else ""
+        return answer + earlier
+    answer = (f"Nej – I når ikke {target} {noun} i {s.target_year} med {chance} sandsynlighed "
+              f"({recruit} er sandsynligheden {told}).")
     if year is None:
-        return (f"{lead} når I ikke {target} inden for {s.horizon} år (til {s.status_year + s.horizon}) "
-                f"med {chance} sandsynlighed.")
-    return f"{lead} når I {target} i {s.status_year + year} med {chance} sandsynlighed."
+        return answer + (f" Heller ikke inden for fremskrivningens {s.horizon} år "
+                         f"(til {s.status_year + s.horizon}).")
+    return answer + f" Med {chance} sandsynlighed når I {target} i {s.status_year + year}."
 
 
 def _inverse_text(s: Scenario, needed: int, noun: str) -> str:
