@@ -119,3 +119,58 @@ def test_headline_leads_with_the_answer_for_the_chosen_year(page: Any, site_url:
     set_form(page, {"afgang": "30", "rekruttering": "60", "maalaar": str(year + 6)})
     headline = page.text_content("[data-kb-out='headline']")
     assert headline.startswith(f"Ja – I når 40 pct. kvinder senest i {year + 6} med 80 pct. sandsynlighed")
+
+
+# ---- items 6 and 10: the assumptions on the printout and in the CSV file; numbers as numbers ------
+
+def download_csv(page: Any) -> bytes:
+    with page.expect_download() as download:
+        page.click("[data-kb-action='csv']")
+    with open(download.value.path(), "rb") as handle:
+        return handle.read()
+
+
+def test_print_and_csv_carry_the_assumptions_and_numbers(page: Any, site_url: str) -> None:
+    open_widget(page, site_url + PATH)
+    set_form(page, {"afgang": "12,5", "rekruttering": "60", "maal": "35", "sikkerhed": "70"})
+    page.emulate_media(media="print")
+    assumptions = page.locator("[data-kb-out='assumptions']")
+    assert assumptions.is_visible()
+    printed = assumptions.inner_text()
+    year = default_scenario()["aar"]
+    for part in (f"status pr. 31. december {year}", "afgang 12,5 pct. om året",
+                 "60 pct. kvinder blandt nye ledere", "måltal mindst 35 pct. kvinder senest i",
+                 "med 70 pct. sandsynlighed"):
+        assert part in printed, (part, printed)
+    page.emulate_media(media="screen")
+    data = download_csv(page)
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Danish Excel reads æøå
+    lines = data.decode("utf-8-sig").split("\r\n")
+    head = dict(line.split(";") for line in lines[1:lines.index("")])
+    assert head["Afgang pr. år (pct.)"] == "12,5"
+    assert head["Andel kvinder blandt nye ledere (pct.)"] == "60"
+    assert head["Måltal for andelen af kvinder (pct.)"] == "35"
+    assert head["Sandsynlighed (pct.)"] == "70"
+    assert head["Måltallet skal være nået i (år)"] == default_scenario()["maalaar"]
+    table = [line.split(";") for line in lines[lines.index("") + 1:] if line]
+    assert all("(" in name for name in table[0][1:]), table[0]  # units in the header
+    for row in table[1:]:
+        assert len(row) == len(table[0])
+        for cell in row:  # every cell a number with a decimal comma: no units, no "af", no ranges
+            assert re.fullmatch(r"\d+(,\d+)?", cell), (cell, row)
+
+
+def test_workshop_printout_shows_its_date(page: Any, site_url: str) -> None:
+    page.goto(site_url + "workshop/workshop-kort/")
+    page.wait_for_selector("[data-kb-widget='workshop'][data-kb-answered='true']", timeout=90_000)
+    page.fill("#kb-ws-dato", "2026-03-05")
+    page.fill("#kb-ws-sted", "Rådhuset, lokale 2")
+    page.wait_for_function("""() => {
+        const text = document.querySelector('[data-kb-summary]').textContent;
+        return text.startsWith('Torsdag den 5. marts 2026 kl. ') && text.endsWith('lokale 2');
+    }""", polling=50, timeout=10_000)
+    page.emulate_media(media="print")
+    summary = page.locator("[data-kb-summary]")
+    assert summary.is_visible()
+    assert re.fullmatch(r"Torsdag den 5\. marts 2026 kl\. \d\d:\d\d–\d\d:\d\d \(.+\), Rådhuset, lokale 2",
+                        summary.inner_text())

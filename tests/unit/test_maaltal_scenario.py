@@ -55,9 +55,23 @@ def test_default_scenario_reads_as_the_page_says(setup: Any) -> None:
     assert result["inverse"].startswith("For at nå 40 pct. kvinder senest i 2029 med 80 pct. "
                                         "sandsynlighed skal mindst ")
     assert len(result["rows"]) == 11 and result["rows"][0][:3] == ["2024", "3,0", "25 pct."]
+    # Issue 21, items 6 and 10: the assumptions first, then one line of numbers per year.
     lines = result["csv"].splitlines()
-    assert lines[0].split(";") == result["columns"] and len(lines) == 12
-    assert lines[1] == ";".join(result["rows"][0])
+    assumptions = dict(line.split(";") for line in lines[1:lines.index("")])
+    assert assumptions == {
+        "Status pr. 31. december (år)": "2024", "Kvinder i den øverste ledelse (personer)": "3",
+        "Mænd i den øverste ledelse (personer)": "9", "Afgang pr. år (pct.)": "15",
+        "Andel kvinder blandt nye ledere (pct.)": "45", "Måltal for andelen af kvinder (pct.)": "40",
+        "Måltallet skal være nået i (år)": "2029", "Sandsynlighed (pct.)": "80",
+        "Antal år i fremskrivningen (år)": "10"}
+    table = lines[lines.index("") + 1:]
+    assert table[0].split(";")[:3] == ["År", "Forventet antal kvinder (personer)",
+                                       "Forventet andel kvinder (pct.)"]
+    assert len(table) == 12 and table[1] == "2024;3,0;25,0;3;3;0,0;0,0"
+    assert result["assumptions"] == (
+        "Beregningen bygger på: status pr. 31. december 2024 med 3 kvinder af 12 i den øverste ledelse; "
+        "afgang 15 pct. om året; 45 pct. kvinder blandt nye ledere (som på niveauet under); måltal "
+        "mindst 40 pct. kvinder senest i 2029 med 80 pct. sandsynlighed; fremskrivning over 10 år.")
 
 
 def test_headline_matches_the_issue_example_form(setup: Any) -> None:

@@ -17,7 +17,7 @@ from koensbalance.maaltal.inverse import required_share
 from koensbalance.maaltal.obligations import DutyRules, obligations
 from koensbalance.maaltal.projection import Projection, project, target_count
 from koensbalance.maaltal.scenario import Scenario, parse_scenario
-from koensbalance.text import format_number, format_pct, format_share
+from koensbalance.text import format_number, format_pct, format_share, spreadsheet_number
 
 NOUNS = {"kvinder": "kvinder", "maend": "mænd"}
 
@@ -56,7 +56,8 @@ def evaluate(s: Scenario, rule: balance.BalanceRule, duties: DutyRules) -> dict[
         "columns": _columns(s, noun),
         "rows": rows,
         "chart": chart(projection.years, s.status_year, rule.min_share_pct, s.target_pct, noun),
-        "csv": _csv(_columns(s, noun), rows),
+        "assumptions": _assumptions_text(s, noun),
+        "csv": _csv(s, projection, noun),
         "csv_name": f"maaltal-fremskrivning-{s.status_year}.csv",
     }
 
@@ -133,6 +134,52 @@ def _rows(p: Projection, first_year: int) -> list[list[str]]:
     ]
 
 
-def _csv(columns: list[str], rows: list[list[str]]) -> str:
-    """Semicolon-separated (Danish spreadsheets), one line per year; no cell contains ';' or '"'."""
-    return "\r\n".join(";".join(cells) for cells in [columns, *rows]) + "\r\n"
+def _assumptions(s: Scenario, noun: str) -> list[tuple[str, str, float, int]]:
+    """(label, unit, value, decimals) of every input the projection rests on: the printout and the
+    CSV file carry them, so a result can be checked and reproduced."""
+    other = "mænd" if noun == "kvinder" else "kvinder"
+    other_count = s.size - s.under_count
+    return [
+        ("Status pr. 31. december", "år", s.status_year, 0),
+        (f"{noun.capitalize()} i den øverste ledelse", "personer", s.under_count, 0),
+        (f"{other.capitalize()} i den øverste ledelse", "personer", other_count, 0),
+        ("Afgang pr. år", "pct.", 100 * s.turnover, _decimals(s.turnover)),
+        (f"Andel {noun} blandt nye ledere", "pct.", 100 * s.recruit, _decimals(s.recruit)),
+        (f"Måltal for andelen af {noun}", "pct.", s.target_pct, 0),
+        ("Måltallet skal være nået i", "år", s.target_year, 0),
+        ("Sandsynlighed", "pct.", 100 * s.probability, _decimals(s.probability)),
+        ("Antal år i fremskrivningen", "år", s.horizon, 0),
+    ]
+
+
+def _decimals(fraction: float) -> int:
+    """As typed: 15 or 12,5 (the form takes percentages with decimals)."""
+    return 0 if round(100 * fraction, 1).is_integer() else 1
+
+
+def _assumptions_text(s: Scenario, noun: str) -> str:
+    source = "jeres eget skøn" if s.recruit_input is not None else "som på niveauet under"
+    return (f"Beregningen bygger på: status pr. 31. december {s.status_year} med {s.under_count} {noun} "
+            f"af {s.size} i den øverste ledelse; afgang {share_text(s.turnover)} om året; "
+            f"{share_text(s.recruit)} {noun} blandt nye ledere ({source}); måltal mindst "
+            f"{format_pct(s.target_pct)} {noun} senest i {s.target_year} med {share_text(s.probability)} "
+            f"sandsynlighed; fremskrivning over {s.horizon} år.")
+
+
+def _csv(s: Scenario, p: Projection, noun: str) -> str:
+    """For Danish spreadsheets: semicolons, decimal comma, one number per cell with its unit in the
+    header. First the assumptions (one per line), an empty line, then one line per year."""
+    def cell(value: float, decimals: int = 1) -> str:
+        return spreadsheet_number(value, decimals)
+
+    lines = [["Forudsætning", "Værdi"]]
+    lines += [[f"{label} ({unit})", cell(value, decimals)]
+              for label, unit, value, decimals in _assumptions(s, noun)]
+    lines += [[], ["År", f"Forventet antal {noun} (personer)", f"Forventet andel {noun} (pct.)",
+                   f"Antal {noun}, 10 pct.-fraktil (personer)", f"Antal {noun}, 90 pct.-fraktil (personer)",
+                   "Sandsynlighed for kønsbalance (pct.)",
+                   f"Sandsynlighed for mindst {s.target_pct} pct. {noun} (pct.)"]]
+    lines += [[str(s.status_year + st.year), cell(st.expected_count), cell(100 * st.expected_share),
+               str(st.low_count), str(st.high_count), cell(100 * st.p_balanced), cell(100 * st.p_target)]
+              for st in p.years]
+    return "\r\n".join(";".join(cells) for cells in lines) + "\r\n"

@@ -36,6 +36,15 @@ def _when(agenda: Agenda) -> str:
     return f"{long_date(agenda.day)} {times}" if agenda.day else times
 
 
+def summary(agenda: Agenda) -> str:
+    """The line above the printed agenda: 'Torsdag den 5. marts 2026 kl. 09:00–13:00 (4 t.), Lokale 2'."""
+    if not agenda.blocks:
+        return "Ingen punkter endnu."
+    when = _when(agenda)
+    place = f", {agenda.place}" if agenda.place else ""
+    return f"{when[0].upper()}{when[1:]} ({format_duration(total_minutes(agenda))}){place}"
+
+
 def agenda_lines(agenda: Agenda) -> list[str]:
     """'10:30–10:40  Velkommen' lines (notes indented below), for texts without tables."""
     lines = []
