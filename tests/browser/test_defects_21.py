@@ -6,6 +6,7 @@ are in test_phone_width.py.)"""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -174,3 +175,36 @@ def test_workshop_printout_shows_its_date(page: Any, site_url: str) -> None:
     assert summary.is_visible()
     assert re.fullmatch(r"Torsdag den 5\. marts 2026 kl\. \d\d:\d\d–\d\d:\d\d \(.+\), Rådhuset, lokale 2",
                         summary.inner_text())
+
+
+# ---- item 7: the årshjul starts at the next occurrence of each date, on screen and in the .ics ----
+
+ADS = "skriv-stillingsannoncer-der-appellerer-til-alle-koen"
+
+
+@pytest.mark.parametrize("deadlines", [[], ["2027-03-01", "2027-10-01"]])
+def test_aarshjul_and_ics_start_from_today(page: Any, site_url: str, tmp_path: Any,
+                                           deadlines: list[str]) -> None:
+    import icalendar
+
+    page.clock.set_fixed_time(datetime(2026, 12, 1, 10, 0))  # the reader's clock: 1 December 2026
+    page.goto(site_url + "katalog/")
+    items = [{"id": ADS, "frist": deadlines[0]}] if deadlines else [{"id": ADS}]
+    page.evaluate("(plan) => localStorage.setItem('kb-plan', JSON.stringify({version: 1, plan}))",
+                  {"indsatser": items})
+    page.goto(site_url + "plan/")
+    page.wait_for_selector("[data-kb-widget='plan'][data-kb-answered='true']", timeout=90_000)
+    page.wait_for_function("() => document.querySelector('[data-kb-wheel] li')?.textContent.includes(' 20')",
+                           polling=50, timeout=15_000)
+    lines = page.eval_on_selector_all("[data-kb-wheel] li", "lis => lis.map(li => li.textContent)")
+    reporting = [line for line in lines if ": Frist:" not in line]
+    assert reporting[0].startswith("31. december 2026: "), lines
+    assert reporting[1].startswith("31. maj 2027: "), lines
+    assert not any(line.startswith(("31. maj 2026", "31. december 2025")) for line in lines)
+    with page.expect_download() as info:
+        page.click("[data-kb-download='ics']")
+    target = tmp_path / "plan.ics"
+    info.value.save_as(target)
+    events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    yearly = sorted(str(e.decoded("DTSTART")) for e in events if "RRULE" in e)
+    assert yearly == ["2026-12-31", "2027-05-31"]

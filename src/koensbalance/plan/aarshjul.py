@@ -25,16 +25,18 @@ def deadline_text(item: Item, entries: Mapping[str, EntryInfo]) -> str:
     return f"Frist: {entry_title(item, entries)}" + (f" (ansvarlig: {role})" if role else "")
 
 
-def first_year(plan: Plan, this_year: int) -> int:
-    """The cycle starts in the year of the earliest deadline, else in `this_year`."""
-    deadlines = [item.frist.year for item in plan.indsatser if item.frist]
-    return min(deadlines) if deadlines else this_year
+def next_occurrence(r: ReportingDate, today: date) -> date:
+    """The reporting date's next day from `today` on (today itself counts)."""
+    this_year = r.on(today.year)
+    return this_year if this_year >= today else r.on(today.year + 1)
 
 
-def cycle_years(plan: Plan, start: int) -> range:
-    """From `start` to the year of the last deadline (at least one year, at most MAX_YEARS)."""
-    last = max([start, *(item.frist.year for item in plan.indsatser if item.frist)])
-    return range(start, min(last, start + MAX_YEARS - 1) + 1)
+def occurrences(plan: Plan, r: ReportingDate, today: date) -> list[date]:
+    """From the next occurrence on, once a year up to the year of the plan's last deadline: at least
+    once, at most MAX_YEARS times. The årshjul and the calendar file (ics.py) start from the same day."""
+    first = next_occurrence(r, today)
+    last = max([first.year, *(item.frist.year for item in plan.indsatser if item.frist)])
+    return [r.on(year) for year in range(first.year, min(last, first.year + MAX_YEARS - 1) + 1)]
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,9 @@ class Line:
 
 
 def wheel(plan: Plan, entries: Mapping[str, EntryInfo], reporting: Sequence[ReportingDate],
-          start: int) -> list[Line]:
-    """Every deadline, and each reporting date in every year of the cycle, sorted by date."""
+          today: date) -> list[Line]:
+    """Every deadline, and each reporting date from its next occurrence after `today`, sorted by date."""
     lines = [Line(item.frist, deadline_text(item, entries)) for item in plan.indsatser if item.frist]
-    for year in cycle_years(plan, start):
-        lines += [Line(r.on(year), r.titel) for r in reporting]
+    for r in reporting:
+        lines += [Line(day, r.titel) for day in occurrences(plan, r, today)]
     return sorted(lines, key=lambda line: (line.day, line.text))
