@@ -208,3 +208,77 @@ def test_aarshjul_and_ics_start_from_today(page: Any, site_url: str, tmp_path: A
     events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     yearly = sorted(str(e.decoded("DTSTART")) for e in events if "RRULE" in e)
     assert yearly == ["2026-12-31", "2027-05-31"]
+
+
+# ---- item 11: the projection table's numbers are right-aligned with room between them ------------
+
+CELL_TEXT = """() => [...document.querySelectorAll("[data-kb-projection-table] tbody tr")]
+    .filter((row) => getComputedStyle(row).display !== "none")
+    .map((row) => [...row.children].map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const box = range.getBoundingClientRect();
+        return [box.left, box.right];
+    }))"""
+
+
+@pytest.mark.parametrize(("media", "gap"), [("screen", 10), ("print", 6)])
+def test_projection_table_numbers_are_aligned_and_spaced(page: Any, site_url: str, media: str,
+                                                         gap: float) -> None:
+    open_widget(page, site_url + PATH)
+    wait_computed_after(page, 0)
+    page.emulate_media(media=media)
+    rows = page.evaluate(CELL_TEXT)
+    assert len(rows) > 5
+    for column in range(len(rows[0])):
+        rights = [row[column][1] for row in rows]
+        assert max(rights) - min(rights) < 1.5, (media, column, rights)  # right-aligned
+    for row in rows:
+        for (_, right), (left, _) in zip(row, row[1:], strict=False):
+            assert left - right >= gap, (media, row)
+
+
+# ---- item 15: the line labels are not crossed; print labels are readable -------------------------
+
+LABELS_CLEAR = """() => {
+    const svg = document.querySelector("[data-kb-chart]");
+    const path = svg.querySelector(".kb-mchart__expected");
+    const length = path.getTotalLength();
+    const crossed = [];
+    for (const label of svg.querySelectorAll(".kb-mchart__balance-label, .kb-mchart__target-label")) {
+        const box = label.getBBox();
+        for (let at = 0; at <= length; at += 1) {
+            const p = path.getPointAtLength(at);
+            if (p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height) {
+                crossed.push(label.textContent);
+                break;
+            }
+        }
+    }
+    return crossed;
+}"""
+
+LABEL_POINTS = """() => {
+    const svg = document.querySelector("[data-kb-chart]");
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll("text")].map(
+        (t) => parseFloat(getComputedStyle(t).fontSize) * scale * 0.75);  // CSS px -> pt
+}"""
+
+
+@pytest.mark.parametrize("changes", [{}, {"afgang": "30", "rekruttering": "60"},
+                                     {"maal": "35", "kvinder": "50", "maend": "150", "horisont": "30",
+                                      "maalaar": str(int(default_scenario()["aar"]) + 20)}])
+def test_chart_labels_are_clear_of_the_curve_and_readable_in_print(page: Any, site_url: str,
+                                                                   changes: dict[str, str]) -> None:
+    open_widget(page, site_url + PATH)
+    if changes:
+        set_form(page, changes)
+    else:
+        wait_computed_after(page, 0)
+    assert page.evaluate(LABELS_CLEAR) == []
+    page.emulate_media(media="print")
+    sizes = page.evaluate(LABEL_POINTS)
+    assert sizes and min(sizes) >= 6.5, sizes
+    page.emulate_media(media="screen")
+    assert page.evaluate(LABELS_CLEAR) == []
