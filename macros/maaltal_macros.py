@@ -13,6 +13,7 @@ from koensbalance.catalogue import Catalogue
 from koensbalance.maaltal import balance, targets
 from koensbalance.maaltal.obligations import DutyRules, with_rule_texts
 from koensbalance.maaltal.scenario import LABELS
+from koensbalance.text import fold_whitespace, sentence
 from macros import render
 
 
@@ -41,8 +42,9 @@ def rule_texts(catalogue: Catalogue, prefix: str) -> dict[str, dict[str, str]]:
         source = catalogue.source(entry.citation.source)
         texts[entry.id] = {
             "titel": entry.title,
-            "citat": " ".join(str(entry.data["citat"]).split()),
-            "kilde": f"{source.title} ({source.year}), afsnit {entry.citation.section}",
+            "citat": fold_whitespace(str(entry.data["citat"])),
+            # A sentence: a section title ending in "mv." gets no second full stop on the page.
+            "kilde": sentence(f"{source.title} ({source.year}), afsnit {entry.citation.section}"),
             "beskriver": str(entry.data["beskriver"]),
             "url": prefix + entry.url,
         }
@@ -55,7 +57,7 @@ def help_texts(catalogue: Catalogue, prefix: str) -> dict[str, dict[str, str]]:
     out = {}
     for item in catalogue.data["maaltal/hjaelpetekster"]["hjaelp"]:
         entry = index[item["post"]]
-        out[item["felt"]] = {"tekst": " ".join(item["uddrag"].split()), "titel": entry.title,
+        out[item["felt"]] = {"tekst": fold_whitespace(item["uddrag"]), "titel": entry.title,
                              "url": prefix + entry.url}
     return out
 

@@ -11,9 +11,9 @@ from markupsafe import Markup
 
 from koensbalance.catalogue import Catalogue
 from koensbalance.catalogue.model import Citation
-from koensbalance.plan.aarshjul import MONTHS
 from koensbalance.plan.model import blank_plan
 from koensbalance.plan.suggest import PLAN_TYPES, suggest
+from koensbalance.text import MONTHS, fold_whitespace
 from macros import maaltal_macros, render
 
 CHECKLIST_KEY = "plan/tjekliste"
@@ -40,7 +40,7 @@ def checklist(catalogue: Catalogue) -> list[dict[str, str]]:
     items = []
     for item in catalogue.data[CHECKLIST_KEY]["punkter"]:
         kilde, url = _cited(catalogue, item)
-        text = " ".join(item["tekst"].split())
+        text = fold_whitespace(item["tekst"])
         heading = item.get("overskrift")
         items.append({"id": item["id"], "tekst": f"{heading}: {text}" if heading else text,
                       "kilde": kilde, "url": url})
@@ -51,8 +51,8 @@ def reporting(catalogue: Catalogue) -> list[dict[str, Any]]:
     dates = []
     for item in catalogue.data[REPORTING_KEY]["datoer"]:
         kilde, _ = _cited(catalogue, item)
-        text = " ".join(item["tekst"].split())
-        note = " ".join(str(item.get("bemaerkning") or "").split())
+        text = fold_whitespace(item["tekst"])
+        note = fold_whitespace(str(item.get("bemaerkning") or ""))
         dates.append({"id": item["id"], "titel": item["titel"], "maaned": item["maaned"],
                       "dag": item["dag"], "tekst": f"{text} {note}" if note else text, "kilde": kilde})
     return dates

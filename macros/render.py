@@ -12,6 +12,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from koensbalance.text import format_number, sentence
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides"
 
 
@@ -32,6 +34,8 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["json_script"] = _json_attr
+    env.filters["number"] = format_number  # Danish: 15.764, 4,4 (koensbalance.text)
+    env.filters["sentence"] = sentence  # one full stop at the end, also after "mv."
     return env
 
 

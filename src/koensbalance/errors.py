@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from koensbalance.text import parse_whole
+
+MAX_COUNT = 9_999_999
+
 
 @dataclass(frozen=True)
 class FieldError:
@@ -20,7 +24,8 @@ class InputError(ValueError):
 
 
 def parse_count(raw: object, field: str, label: str) -> tuple[int | None, FieldError | None]:
-    """Parse a whole number >= 0 from a form value (str) or a number; Danish message on failure."""
+    """Parse a whole number >= 0 from a form value (str, Danish forms like "1.200" accepted) or a
+    number; Danish message on failure."""
     if isinstance(raw, bool):
         return None, FieldError(field, f"{label} skal være et helt tal.")
     if isinstance(raw, int):
@@ -31,11 +36,14 @@ def parse_count(raw: object, field: str, label: str) -> tuple[int | None, FieldE
         text = raw.strip()
         if not text:
             return None, FieldError(field, f"Udfyld {label.lower()}.")
-        if not (text.isascii() and text.lstrip("-").isdigit()):
+        if text.startswith("-") and parse_whole(text[1:]) is not None:
+            return None, FieldError(field, f"{label} kan ikke være negativt.")
+        parsed = parse_whole(text)  # Danish forms too: "1.200", "20.000"
+        if parsed is None:
             return None, FieldError(field, f"{label} skal være et helt tal, fx 3.")
-        if len(text) > 7:
+        if parsed > MAX_COUNT:
             return None, FieldError(field, f"{label} er for stort.")
-        value = int(text)
+        value = parsed
     else:
         return None, FieldError(field, f"{label} skal være et helt tal.")
     if value < 0:

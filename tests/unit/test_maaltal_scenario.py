@@ -51,21 +51,50 @@ def test_default_scenario_reads_as_the_page_says(setup: Any) -> None:
     assert result["title"] == "Status og måltal pr. 31. december 2024"
     assert result["recruit"] == ("Andel kvinder blandt nye ledere: 45 pct. – det samme som på "
                                  "niveauet under (18 af 40).")
-    assert result["headline"].startswith("Med 45 pct. kvinder blandt nye ledere når I ")
+    assert result["headline"].startswith("Nej – I når ikke 40 pct. kvinder i 2029 med 80 pct. sandsynlighed")
     assert result["inverse"].startswith("For at nå 40 pct. kvinder senest i 2029 med 80 pct. "
                                         "sandsynlighed skal mindst ")
     assert len(result["rows"]) == 11 and result["rows"][0][:3] == ["2024", "3,0", "25 pct."]
+    # Issue 21, items 6 and 10: the assumptions first, then one line of numbers per year.
     lines = result["csv"].splitlines()
-    assert lines[0].split(";") == result["columns"] and len(lines) == 12
-    assert lines[1] == ";".join(result["rows"][0])
+    assumptions = dict(line.split(";") for line in lines[1:lines.index("")])
+    assert assumptions == {
+        "Status pr. 31. december (år)": "2024", "Kvinder i den øverste ledelse (personer)": "3",
+        "Mænd i den øverste ledelse (personer)": "9", "Afgang pr. år (pct.)": "15",
+        "Andel kvinder blandt nye ledere (pct.)": "45", "Måltal for andelen af kvinder (pct.)": "40",
+        "Måltallet skal være nået i (år)": "2029", "Sandsynlighed (pct.)": "80",
+        "Antal år i fremskrivningen (år)": "10"}
+    table = lines[lines.index("") + 1:]
+    assert table[0].split(";")[:3] == ["År", "Forventet antal kvinder (personer)",
+                                       "Forventet andel kvinder (pct.)"]
+    assert len(table) == 12 and table[1] == "2024;3,0;25,0;3;3;0,0;0,0"
+    assert result["assumptions"] == (
+        "Beregningen bygger på: status pr. 31. december 2024 med 3 kvinder af 12 i den øverste ledelse; "
+        "afgang 15 pct. om året; 45 pct. kvinder blandt nye ledere (som på niveauet under); måltal "
+        "mindst 40 pct. kvinder senest i 2029 med 80 pct. sandsynlighed; fremskrivning over 10 år.")
 
 
 def test_headline_matches_the_issue_example_form(setup: Any) -> None:
     rule, duties, _ = setup
     result = evaluate_form(scenario(kvinder="3", maend="7", afgang="30", rekruttering="60",
                                     horisont="10", maalaar="2030"), rule, duties)
-    assert result["headline"].startswith("Med 60 pct. kvinder blandt nye ledere når I 40 pct. i 20")
-    assert result["headline"].endswith(" med 80 pct. sandsynlighed.")
+    # Issue 21, item 5: the answer for the chosen target and year first, then the horizon.
+    assert result["headline"].startswith("Ja – I når 40 pct. kvinder senest i 2030 med 80 pct. "
+                                         "sandsynlighed (med 60 pct. kvinder blandt nye ledere er "
+                                         "sandsynligheden ")
+    assert result["headline"].endswith(" Med 80 pct. sandsynlighed sker det allerede i 2027.")
+
+
+def test_headline_says_first_that_the_chosen_year_is_missed(setup: Any) -> None:
+    rule, duties, _ = setup
+    result = evaluate_form(scenario(maalaar="2029", horisont="10"), rule, duties)
+    p_2029 = result["rows"][2029 - 2024][5]
+    assert result["headline"] == (
+        f"Nej – I når ikke 40 pct. kvinder i 2029 med 80 pct. sandsynlighed (med 45 pct. kvinder blandt "
+        f"nye ledere er sandsynligheden {p_2029}). Heller ikke inden for fremskrivningens 10 år (til 2034).")
+    later = evaluate_form(scenario(maalaar="2026", afgang="30", rekruttering="60"), rule, duties)
+    assert later["headline"].startswith("Nej – I når ikke 40 pct. kvinder i 2026")
+    assert later["headline"].endswith(" Med 80 pct. sandsynlighed når I 40 pct. i 2028.")
 
 
 def test_already_balanced_and_unreachable_cases(setup: Any) -> None:
@@ -81,34 +110,53 @@ def test_already_balanced_and_unreachable_cases(setup: Any) -> None:
 
 
 @pytest.mark.parametrize(("changes", "field", "message"), [
-    ({"kvinder": "x"}, "kvinder", "Antal kvinder i den øverste ledelse skal være et helt tal, fx 3."),
-    ({"kvinder": "-2"}, "kvinder", "Antal kvinder i den øverste ledelse kan ikke være negativt."),
+    ({"kvinder": "x"}, "kvinder", "Antallet af kvinder i den øverste ledelse skal være et helt tal, fx 3."),
+    ({"kvinder": "-2"}, "kvinder", "Antallet af kvinder i den øverste ledelse kan ikke være negativt."),
     ({"kvinder": "0", "maend": "0"}, "kvinder", "Den øverste ledelse skal have mindst én person."),
     ({"kvinder": "150", "maend": "51"}, "kvinder",
      "Beregningen kan højst regne på 200 personer i den øverste ledelse."),
-    ({"afgang": "120"}, "afgang", "Afgang pr. år skal være mellem 0 og 100 pct."),
-    ({"afgang": ""}, "afgang", "Udfyld afgang pr. år."),
+    ({"afgang": "120"}, "afgang", "Afgangen pr. år skal være mellem 0 og 100 pct."),
+    ({"afgang": ""}, "afgang", "Skriv afgangen pr. år, fx 15 eller 12,5."),
     ({"rekruttering": "1e3"}, "rekruttering",
-     "Andel af det underrepræsenterede køn blandt nye ledere skal være et tal mellem 0 og 100 pct., "
-     "fx 15 eller 12,5."),
-    ({"horisont": "31"}, "horisont", "Antal år i fremskrivningen skal være mellem 1 og 30 år."),
-    ({"horisont": "0"}, "horisont", "Antal år i fremskrivningen skal være mellem 1 og 30 år."),
+     "Andelen af det underrepræsenterede køn blandt nye ledere skal være et tal mellem 0 og 100 pct., "
+     "fx 45 eller 12,5."),
+    ({"horisont": "31"}, "horisont", "Antallet af år i fremskrivningen skal være mellem 1 og 30 år."),
+    ({"horisont": "0"}, "horisont", "Antallet af år i fremskrivningen skal være mellem 1 og 30 år."),
     ({"maalaar": "2040"}, "maalaar",
      "Måltallet skal være nået i et år fra 2025 til 2034 (inden for fremskrivningen)."),
-    ({"maal": "0"}, "maal", "Måltal skal være mellem 1 og 100 pct."),
-    ({"sikkerhed": "100"}, "sikkerhed", "Sandsynlighed skal være mellem 1 og 99 pct."),
-    ({"institution": "<script>"}, "institution", "Vælg type af institution på listen."),
+    # Issue #21, item 9: an empty target year, a target with decimals, a count with a thousands point.
+    ({"maalaar": ""}, "maalaar", "Skriv det år, måltallet skal være nået i, fx 2030."),
+    ({"maal": "40,5"}, "maal", "Måltallet skal være et helt antal procent uden decimaler, fx 40."),
+    ({"medarbejdere": "1,5"}, "medarbejdere",
+     "Antallet af medarbejdere skal være et helt tal, fx 250 eller 1.200."),
+    ({"medarbejdere": "20000000"}, "medarbejdere",
+     "Antallet af medarbejdere skal være mellem 0 og 10.000.000."),
+    ({"aar": "20x5"}, "aar", "Statusåret skal være et årstal, fx 2025."),
+    ({"maal": "0"}, "maal", "Måltallet skal være mellem 1 og 100 pct."),
+    ({"sikkerhed": "100"}, "sikkerhed", "Sandsynligheden skal være mellem 1 og 99 pct."),
+    ({"institution": "<script>"}, "institution", "Vælg typen af institution på listen."),
     ({"pipeline_kvinder": "", "pipeline_maend": ""}, "rekruttering",
-     "Udfyld andel af det underrepræsenterede køn blandt nye ledere – eller antallet af kvinder og "
+     "Skriv andelen af det underrepræsenterede køn blandt nye ledere – eller antallet af kvinder og "
      "mænd på niveauet under."),
     ({"pipeline_maend": ""}, "pipeline_maend",
-     "Udfyld antal mænd på niveauet under (eller lad begge felter om niveauet under stå tomme)."),
-    ({"bestyrelse": "ja"}, "bestyrelse_kvinder", "Udfyld antal kvinder i bestyrelsen."),
-    ({"medarbejdere": "9" * 50}, "medarbejdere", "Antal medarbejdere er for langt til at være et tal."),
+     "Skriv antallet af mænd på niveauet under – eller lad begge felter om niveauet under stå tomme."),
+    ({"bestyrelse": "ja"}, "bestyrelse_kvinder", "Skriv antallet af kvinder i bestyrelsen, fx 3."),
+    ({"medarbejdere": "9" * 50}, "medarbejdere", "Antallet af medarbejdere er for langt til at være et tal."),
 ])
 def test_each_problem_has_a_danish_message_naming_the_field(changes: dict[str, str], field: str,
                                                             message: str) -> None:
     assert errors_of(scenario(**changes)).get(field) == message
+
+
+@pytest.mark.parametrize(("field", "text", "value"), [
+    ("medarbejdere", "1.200", 1200), ("medarbejdere", "20.000", 20000), ("medarbejdere", "1 200", 1200),
+    ("afgang", "12,5", 0.125), ("afgang", "12.5", 0.125), ("afgang", "12,5 %", 0.125),
+    ("maal", "40 pct.", 40),
+])
+def test_danish_number_forms_are_accepted(field: str, text: str, value: float) -> None:
+    parsed = parse_scenario(scenario(**{field: text}), KINDS)
+    attribute = {"medarbejdere": "employees", "afgang": "turnover", "maal": "target_pct"}[field]
+    assert getattr(parsed, attribute) == pytest.approx(value)
 
 
 def test_all_problems_are_reported_together() -> None:
@@ -171,7 +219,7 @@ def test_invalid_input_raises_the_typed_error_naming_the_field(setup: Any, raw: 
     # The broken field (or, for a year, the field that depends on it) carries a Danish message.
     named = messages.get(field) or messages.get("maalaar")
     assert named, messages
-    assert any(word in named for word in ("skal", "Udfyld", "Vælg", "kan ikke", "for langt"))
+    assert any(word in named for word in ("skal", "Skriv", "Vælg", "kan ikke", "for langt"))
 
 
 def test_bridge_returns_json_with_result_or_field_errors(setup: Any) -> None:
@@ -183,4 +231,4 @@ def test_bridge_returns_json_with_result_or_field_errors(setup: Any) -> None:
     bad = json.loads(bridge.call("maaltal.evaluate",
                                  json.dumps({"rules": rules, "input": scenario(afgang="x")})))
     assert bad == {"ok": False, "errors": [{"field": "afgang", "message": (
-        "Afgang pr. år skal være et tal mellem 0 og 100 pct., fx 15 eller 12,5.")}]}
+        "Afgangen pr. år skal være et tal mellem 0 og 100 pct., fx 15 eller 12,5.")}]}

@@ -77,7 +77,7 @@ def test_target_follows_the_underrepresented_gender(cfg: dict[str, Any]) -> None
 def test_target_errors_are_danish_on_the_maal_field(cfg: dict[str, Any]) -> None:
     [(field, message)] = errors("plan.target", {"input": {**SCENARIO, "kvinder": "tre"},
                                                 "rules": cfg["maaltal_rules"]})
-    assert field == "maal" and "Antal kvinder i den øverste ledelse skal være et helt tal" in message
+    assert field == "maal" and "Antallet af kvinder i den øverste ledelse skal være et helt tal" in message
     [(field, message)] = errors("plan.target", {"input": None, "rules": cfg["maaltal_rules"]})
     assert field == "maal" and message.startswith("Der er ikke gemt et scenarie i »Sæt måltal«")
 

@@ -3,12 +3,14 @@ and the reporting dates (word for word from the entries they cite), and prefill 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 from macros import plan_macros, site_data
 
 from koensbalance.catalogue import Catalogue
+from koensbalance.errors import InputError
 from koensbalance.plan import config, view
 from koensbalance.plan.model import parse_plan
 from koensbalance.plan.prefill import REMOVED_LABEL
@@ -115,7 +117,7 @@ def test_reporting_dates_are_only_those_the_sources_state(catalogue: Catalogue, 
 def run_view(cfg: dict[str, Any], plan: dict[str, Any]) -> dict[str, Any]:
     return view.view(parse_plan(plan), config.parse_entries(cfg["entries"]), config.parse_areas(cfg["areas"]),
                      config.parse_checklist(cfg["checklist"]), config.parse_reporting(cfg["reporting"]),
-                     "", 2026)
+                     "", date(2026, 1, 2))
 
 
 def test_prefill_fills_missing_fields_and_marks_unchanged_suggestions(cfg: dict[str, Any]) -> None:
@@ -154,7 +156,14 @@ def test_groups_follow_the_area_order_and_removed_entries_come_last(cfg: dict[st
 
 def test_blank_view(cfg: dict[str, Any]) -> None:
     blank = view.handle_view({"plan": cfg["blank"], "entries": {}, "areas": cfg["areas"],
-                              "checklist": cfg["checklist"], "reporting": cfg["reporting"]})
+                              "checklist": cfg["checklist"], "reporting": cfg["reporting"],
+                              "i_dag": "2026-01-02"})
     assert blank["plan"] == cfg["blank"] and blank["groups"] == [] and blank["link"] == ""
     assert "Planen har endnu ikke et måltal" in blank["markdown"]
     assert [line["tekst"] for line in blank["aarshjul"]] == [r["titel"] for r in reversed(cfg["reporting"])]
+    december = view.handle_view({"plan": cfg["blank"], "entries": {}, "areas": cfg["areas"],
+                                 "checklist": cfg["checklist"], "reporting": cfg["reporting"],
+                                 "i_dag": "2026-12-01"})
+    assert [line["dato"] for line in december["aarshjul"]] == ["2026-12-31", "2027-05-31"]
+    with pytest.raises(InputError):
+        view.handle_view({"plan": cfg["blank"], "i_dag": "1. december"})

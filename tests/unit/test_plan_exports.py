@@ -12,7 +12,7 @@ import pytest
 from macros import plan_macros, site_data
 
 from koensbalance.errors import InputError
-from koensbalance.plan import config, files, ics, view
+from koensbalance.plan import aarshjul, config, files, ics, view
 from koensbalance.plan.model import Plan, parse_plan
 from koensbalance.plan.prefill import prefill
 
@@ -46,7 +46,7 @@ def cfg() -> dict[str, Any]:
 def shown(cfg: dict[str, Any], plan: dict[str, Any] = PLAN_DATA) -> dict[str, Any]:
     return view.view(parse_plan(plan), config.parse_entries(cfg["entries"]), config.parse_areas(cfg["areas"]),
                      config.parse_checklist(cfg["checklist"]), config.parse_reporting(cfg["reporting"]),
-                     "https://eksempel.test/plan/", 2026)
+                     "https://eksempel.test/plan/", date(2026, 1, 2))
 
 
 def test_markdown_holds_target_entries_fields_checklist_and_aarshjul(cfg: dict[str, Any]) -> None:
@@ -110,7 +110,7 @@ def test_aarshjul_lists_deadlines_and_reporting_dates_in_order(cfg: dict[str, An
 def calendar(cfg: dict[str, Any], plan: dict[str, Any] = PLAN_DATA, year: int = 2026) -> icalendar.Calendar:
     entries = config.parse_entries(cfg["entries"])
     reporting = config.parse_reporting(cfg["reporting"])
-    text = ics.ics(prefill(parse_plan(plan), entries), entries, reporting, year,
+    text = ics.ics(prefill(parse_plan(plan), entries), entries, reporting, date(year, 1, 2),
                    datetime(2026, 1, 2, 8, 0, tzinfo=UTC))
     return icalendar.Calendar.from_ical(text)
 
@@ -173,3 +173,26 @@ def test_import_rejects_bad_files_in_danish(text: str, message: str) -> None:
 def test_imported_file_keeps_entries_no_longer_in_the_catalogue(cfg: dict[str, Any]) -> None:
     text = files.export_file(Plan(indsatser=parse_plan({"indsatser": [{"id": "fjernet"}]}).indsatser))
     assert [i.id for i in files.import_file(text).indsatser] == ["fjernet"]
+
+
+def test_aarshjul_and_ics_start_at_the_next_occurrence_from_today(cfg: dict[str, Any]) -> None:
+    """Issue 21, item 7: on 1 December 2026 the coming 31 December 2026 comes first, then 31 May
+    2027, with or without deadlines in 2027; the calendar file starts on the same days."""
+    entries = config.parse_entries(cfg["entries"])
+    reporting = config.parse_reporting(cfg["reporting"])
+    today = date(2026, 12, 1)
+    for plan in ({"indsatser": [{"id": PLAN}]},
+                 {"indsatser": [{"id": PLAN, "frist": "2027-03-01"},
+                                {"id": WITH_TRIN, "frist": "2027-10-01"}]}):
+        parsed = parse_plan(plan)
+        wheel = [line.to_dict() for line in aarshjul.wheel(parsed, entries, reporting, today)]
+        reporting_days = [w["dato"] for w in wheel if not w["tekst"].startswith("Frist")]
+        assert reporting_days[:2] == ["2026-12-31", "2027-05-31"], wheel
+        assert wheel[0]["dato_tekst"] == "31. december 2026"
+        text = ics.ics(prefill(parsed, entries), entries, reporting, today, datetime(2026, 12, 1, tzinfo=UTC))
+        yearly = sorted(str(e.decoded("dtstart")) for e in icalendar.Calendar.from_ical(text).walk("VEVENT")
+                        if "rrule" in e)
+        assert yearly == ["2026-12-31", "2027-05-31"]
+    # Today's own date counts: on 31 May the reporting date of that day is listed.
+    first = aarshjul.wheel(parse_plan({"indsatser": []}), entries, reporting, date(2027, 5, 31))[0]
+    assert first.day == date(2027, 5, 31)

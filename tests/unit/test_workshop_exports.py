@@ -80,3 +80,16 @@ def test_bridge_plan_answers_like_the_build(short: templates.Template) -> None:
     assert answer["ok"] and answer["result"]["slut"] == "14:00" and answer["result"]["checks"] == []
     assert answer["result"]["link"].startswith("http://127.0.0.1:8000/workshop/#plan=1.")
     assert answer["result"]["qr"].startswith("data:image/svg+xml")
+
+
+def test_summary_line_above_the_printed_agenda_has_the_date() -> None:
+    from datetime import date
+
+    from koensbalance.workshop.exports import summary
+    from koensbalance.workshop.model import Agenda, Block, BlockKind
+
+    blocks = (Block(title="Velkommen", minutes=30, kind=BlockKind.CONTENT),)
+    agenda = Agenda(title="", start=9 * 60, blocks=blocks, day=date(2026, 3, 5), place="Lokale 2")
+    assert summary(agenda) == "Torsdag den 5. marts 2026 kl. 09:00–09:30 (30 min.), Lokale 2"
+    assert summary(Agenda(title="", start=9 * 60, blocks=blocks)) == "Kl. 09:00–09:30 (30 min.)"
+    assert summary(Agenda(title="", start=9 * 60, blocks=())) == "Ingen punkter endnu."

@@ -68,7 +68,7 @@ export function init(root, client) {
     try {
       reply = await client.call("plan.view", {
         plan, entries: entriesOf(plan), areas: config.areas, checklist: config.checklist,
-        reporting: config.reporting, base_url: baseUrl(),
+        reporting: config.reporting, base_url: baseUrl(), i_dag: localDate(),
       });
     } catch {
       return;
@@ -377,9 +377,9 @@ export function init(root, client) {
     "Linket er kopieret.", "Linket er markeret – kopiér det med Ctrl+C."));
   q('[data-kb-download="json"]').addEventListener("click", () => output("plan.export", { plan },
     (r) => download(r.json, r.name, "application/json")));
-  // No "aar": the calendar file starts its cycle in the same year as the årshjul on the page.
+  // The same "i_dag" as the årshjul on the page: the calendar starts on the same days.
   q('[data-kb-download="ics"]').addEventListener("click", () => output("plan.ics", {
-    plan, entries: entriesOf(plan), reporting: config.reporting,
+    plan, entries: entriesOf(plan), reporting: config.reporting, i_dag: localDate(),
   }, (r) => download(r.ics, r.name, "text/calendar")));
   q('[data-kb-download="docx"]').addEventListener("click", async () => {
     view.outputError.textContent = "";
@@ -495,4 +495,10 @@ async function docxBlob(blocks) {
   });
   const blob = await Packer.toBlob(doc);
   return new Blob([blob], { type: DOCX_MIME });
+}
+
+// The reader's own date (2026-12-01): the årshjul starts from it (Python in the worker may run in UTC).
+function localDate(now = new Date()) {
+  const two = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }

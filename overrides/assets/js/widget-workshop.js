@@ -119,7 +119,7 @@ export function init(root, client) {
       const item = view.blocks.children[row.index];
       if (item) item.querySelector("[data-kb-block-time]").textContent = `${row.start}–${row.slut}`;
     }
-    view.summary.textContent = plan.rows.length ? `Kl. ${plan.start}–${plan.slut} (${plan.varighed})` : "Ingen punkter endnu.";
+    view.summary.textContent = plan.oversigt;
     view.printTitle.textContent = plan.agenda.titel || "Dagsorden";
     renderChecks(view.checks, plan.checks);
     view.link.value = plan.link;

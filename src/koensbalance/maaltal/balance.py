@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from koensbalance.errors import FieldError, InputError, parse_count
-from koensbalance.text import format_pct
+from koensbalance.text import format_pct, plural
 
 MAX_GROUP_SIZE = 100_000
 GENDER_NOUNS = {"kvinder": ("kvinde", "kvinder"), "maend": ("mand", "mænd")}
@@ -83,8 +83,8 @@ class BalanceAssessment:
 
 
 def _noun(gender: str, count: int) -> str:
-    singular, plural = GENDER_NOUNS[gender]
-    return f"{count} {singular if count == 1 else plural}"
+    singular, plural_form = GENDER_NOUNS[gender]
+    return plural(count, singular, plural_form)
 
 
 def assess(women: int, men: int, rule: BalanceRule) -> BalanceAssessment:

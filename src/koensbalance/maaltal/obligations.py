@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from koensbalance.maaltal.balance import BalanceAssessment
+from koensbalance.text import format_count
 
 
 @dataclass(frozen=True)
@@ -157,9 +158,10 @@ def _check(duty: DutyCondition, kind: str, employees: int, has_board: bool,
         reasons.append("I har en bestyrelse eller et andet kollektivt ledelsesorgan")
     if duty.min_employees is not None:
         if employees < duty.min_employees:
-            return False, f"Gælder ikke for jer: I har færre end {duty.min_employees} medarbejdere " \
-                          f"({employees})."
-        reasons.append(f"I har {duty.min_employees} eller flere medarbejdere ({employees})")
+            return False, f"Gælder ikke for jer: I har færre end {format_count(duty.min_employees)} " \
+                          f"medarbejdere ({format_count(employees)})."
+        reasons.append(f"I har {format_count(duty.min_employees)} eller flere medarbejdere "
+                       f"({format_count(employees)})")
     if duty.not_balanced is not None:
         group = groups.get(duty.not_balanced)
         name = GROUP_NAMES[duty.not_balanced]

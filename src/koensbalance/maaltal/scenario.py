@@ -4,17 +4,16 @@ all problems are reported together (InputError)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from koensbalance.errors import FieldError, InputError, parse_count
+from koensbalance.errors import FieldError, InputError
 from koensbalance.maaltal.projection import MAX_SIZE, MAX_YEARS
+from koensbalance.text import format_count, format_number, parse_decimal, parse_whole, sentence
 
 MAX_EMPLOYEES = 10_000_000
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 MAX_RAW_LENGTH = 40  # longer values (from a URL, say) are rejected before any parsing
-_DECIMAL = re.compile(r"^(\d{1,3})(?:[.,](\d{1,4}))?$")
 
 # Field name -> label used in messages and on the page (the template shows the same labels).
 LABELS = {
@@ -36,6 +35,41 @@ LABELS = {
     "horisont": "Antal år i fremskrivningen",
 }
 FIELDS = tuple(LABELS)
+
+# Each field as the subject of a message: every message is a sentence about its field.
+SUBJECTS = {
+    "institution": "Typen af institution",
+    "medarbejdere": "Antallet af medarbejdere",
+    "bestyrelse": "Bestyrelsen",
+    "bestyrelse_kvinder": "Antallet af kvinder i bestyrelsen",
+    "bestyrelse_maend": "Antallet af mænd i bestyrelsen",
+    "kvinder": "Antallet af kvinder i den øverste ledelse",
+    "maend": "Antallet af mænd i den øverste ledelse",
+    "pipeline_kvinder": "Antallet af kvinder på niveauet under",
+    "pipeline_maend": "Antallet af mænd på niveauet under",
+    "afgang": "Afgangen pr. år",
+    "rekruttering": "Andelen af det underrepræsenterede køn blandt nye ledere",
+    "maal": "Måltallet",
+    "sikkerhed": "Sandsynligheden",
+    "aar": "Statusåret",
+    "maalaar": "Måltalsåret",
+    "horisont": "Antallet af år i fremskrivningen",
+}
+OBJECTS = {"aar": "året for status pr. 31. december", "maalaar": "det år, måltallet skal være nået i"}
+EXAMPLES = {
+    "medarbejdere": "250 eller 1.200", "bestyrelse_kvinder": "3", "bestyrelse_maend": "4",
+    "kvinder": "3", "maend": "9", "pipeline_kvinder": "18", "pipeline_maend": "22",
+    "afgang": "15 eller 12,5", "rekruttering": "45 eller 12,5", "maal": "40", "sikkerhed": "80",
+    "aar": "2025", "maalaar": "2030", "horisont": "10",
+}
+WHOLE_KINDS = {"maal": "et helt antal procent uden decimaler", "aar": "et årstal",
+               "maalaar": "et årstal"}
+YEAR_FIELDS = ("aar", "maalaar")
+CHOICE_MESSAGES = {
+    "institution": "Vælg typen af institution på listen.",
+    "bestyrelse": "Vælg på listen, om institutionen har en bestyrelse eller et andet kollektivt "
+                  "ledelsesorgan.",
+}
 
 
 @dataclass(frozen=True)
@@ -96,36 +130,52 @@ def _text(raw: Mapping[str, object], name: str) -> str:
     return value.strip() if isinstance(value, str) else str(value)
 
 
-def parse_decimal(text: str, name: str, low: float, high: float,
+def _object(name: str) -> str:
+    """The field as the object of a sentence: 'Skriv antallet af medarbejdere, fx 250.'"""
+    subject = SUBJECTS[name]
+    return OBJECTS.get(name, subject[0].lower() + subject[1:])
+
+
+def _missing(name: str) -> FieldError:
+    return FieldError(name, f"Skriv {_object(name)}, fx {EXAMPLES[name]}.")
+
+
+def _decimal(text: str, name: str, low: float, high: float,
                   unit: str = "pct.") -> tuple[float | None, FieldError | None]:
     """A number like '15', '12,5' or '12.5' between low and high; Danish message on failure."""
-    label = LABELS[name]
-    cleaned = text.removesuffix("%").removesuffix("pct.").strip()
-    match = _DECIMAL.match(cleaned)
-    if not match:
-        return None, FieldError(name, f"{label} skal være et tal mellem {_num(low)} og {_num(high)} "
-                                      f"{unit}, fx 15 eller 12,5.")
-    value = float(f"{match.group(1)}.{match.group(2) or 0}")
+    subject = SUBJECTS[name]
+    value = parse_decimal(text.removesuffix("%").removesuffix("pct.").strip())
+    if value is None:
+        return None, FieldError(name, f"{subject} skal være et tal mellem {format_number(low)} og "
+                                      f"{format_number(high)} {unit}, fx {EXAMPLES[name]}.")
     if not low <= value <= high:
-        return None, FieldError(name, f"{label} skal være mellem {_num(low)} og {_num(high)} {unit}")
+        return None, FieldError(name, sentence(f"{subject} skal være mellem {format_number(low)} og "
+                                               f"{format_number(high)} {unit}"))
     return value, None
-
-
-def _num(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
 
 
 def _count(raw: Mapping[str, object], name: str, errors: list[FieldError],
            required: bool = True) -> int | None:
+    """A whole number >= 0, also as Danes write it ("1.200", "20.000"); the target may carry its unit."""
     text = _text(raw, name)
-    if not text and not required:
+    if name == "maal":
+        text = text.removesuffix("%").removesuffix("pct.").strip()
+    if not text:
+        if required:
+            errors.append(_missing(name))
         return None
+    subject = SUBJECTS[name]
     if len(text) > MAX_RAW_LENGTH:
-        errors.append(FieldError(name, f"{LABELS[name]} er for langt til at være et tal."))
+        errors.append(FieldError(name, f"{subject} er for langt til at være et tal."))
         return None
-    value, error = parse_count(text, name, LABELS[name])
-    if error:
-        errors.append(error)
+    if text.startswith("-") and parse_decimal(text[1:]) is not None:
+        errors.append(FieldError(name, f"{subject} kan ikke være negativt."))
+        return None
+    value = parse_whole(text)
+    if value is None:
+        kind = WHOLE_KINDS.get(name, "et helt tal")
+        errors.append(FieldError(name, f"{subject} skal være {kind}, fx {EXAMPLES[name]}."))
+        return None
     return value
 
 
@@ -133,9 +183,9 @@ def _bounded_int(raw: Mapping[str, object], name: str, low: int, high: int, erro
                  unit: str = "") -> int | None:
     value = _count(raw, name, errors)
     if value is not None and not low <= value <= high:
-        suffix = f" {unit}" if unit else ""
-        end = "" if suffix.endswith(".") else "."
-        errors.append(FieldError(name, f"{LABELS[name]} skal være mellem {low} og {high}{suffix}{end}"))
+        numbers = (str(low), str(high)) if name in YEAR_FIELDS else (format_count(low), format_count(high))
+        errors.append(FieldError(name, sentence(f"{SUBJECTS[name]} skal være mellem {numbers[0]} og "
+                                                f"{numbers[1]}" + (f" {unit}" if unit else ""))))
         return None
     return value
 
@@ -145,12 +195,12 @@ def _percent(raw: Mapping[str, object], name: str, low: float, high: float, erro
     text = _text(raw, name)
     if not text:
         if required:
-            errors.append(FieldError(name, f"Udfyld {LABELS[name].lower()}."))
+            errors.append(_missing(name))
         return None
     if len(text) > MAX_RAW_LENGTH:
-        errors.append(FieldError(name, f"{LABELS[name]} er for langt til at være et tal."))
+        errors.append(FieldError(name, f"{SUBJECTS[name]} er for langt til at være et tal."))
         return None
-    value, error = parse_decimal(text, name, low, high)
+    value, error = _decimal(text, name, low, high)
     if error:
         errors.append(error)
     return value
@@ -160,7 +210,7 @@ def _choice(raw: Mapping[str, object], name: str, allowed: Collection[str],
             errors: list[FieldError]) -> str | None:
     text = _text(raw, name)
     if text not in allowed:
-        errors.append(FieldError(name, f"Vælg {LABELS[name].lower()} på listen."))
+        errors.append(FieldError(name, CHOICE_MESSAGES[name]))
         return None
     return text
 
@@ -193,15 +243,15 @@ def parse_scenario(raw: Mapping[str, object], institutions: Collection[str]) -> 
     if (pipeline_women is None) != (pipeline_men is None) and \
             not _has_error(errors, "pipeline_kvinder", "pipeline_maend"):
         missing = "pipeline_maend" if pipeline_men is None else "pipeline_kvinder"
-        errors.append(FieldError(missing, f"Udfyld {LABELS[missing].lower()} (eller lad begge felter "
-                                          f"om niveauet under stå tomme)."))
+        errors.append(FieldError(missing, f"Skriv {_object(missing)} – eller lad begge felter om "
+                                          f"niveauet under stå tomme."))
     turnover = _percent(raw, "afgang", 0, 100, errors)
     recruit = _percent(raw, "rekruttering", 0, 100, errors, required=False)
     pipeline_given = pipeline_women is not None and pipeline_men is not None \
         and pipeline_women + pipeline_men > 0
     if recruit is None and not pipeline_given and not _has_error(errors, "rekruttering"):
-        errors.append(FieldError("rekruttering", f"Udfyld {LABELS['rekruttering'].lower()} – eller "
-                                                 f"antallet af kvinder og mænd på niveauet under."))
+        errors.append(FieldError("rekruttering", f"Skriv {_object('rekruttering')} – eller antallet af "
+                                                 f"kvinder og mænd på niveauet under."))
     target = _bounded_int(raw, "maal", 1, 100, errors, "pct.")
     probability = _percent(raw, "sikkerhed", 1, 99, errors)
     status_year = _bounded_int(raw, "aar", FIRST_YEAR, LAST_YEAR, errors)
@@ -210,7 +260,7 @@ def parse_scenario(raw: Mapping[str, object], institutions: Collection[str]) -> 
     if None not in (target_year, status_year, horizon):
         assert target_year is not None and status_year is not None and horizon is not None
         if not status_year < target_year <= status_year + horizon:
-            errors.append(FieldError("maalaar", f"{LABELS['maalaar']} et år fra "
+            errors.append(FieldError("maalaar", f"Måltallet skal være nået i et år fra "
                                                 f"{status_year + 1} til {status_year + horizon} "
                                                 f"(inden for fremskrivningen)."))
     if errors:

@@ -10,20 +10,9 @@ from datetime import date
 
 from koensbalance.plan.config import EntryInfo, ReportingDate
 from koensbalance.plan.model import Item, Plan
+from koensbalance.text import danish_date, fold_whitespace, month_name
 
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december")
 MAX_YEARS = 10  # the reporting dates are listed for at most this many years
-
-
-def danish_date(day: date) -> str:
-    """2026-03-05 -> '5. marts 2026'."""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-
-
-def day_and_month(month: int, day: int) -> str:
-    """(12, 31) -> '31. december'."""
-    return f"{day}. {MONTHS[month - 1]}"
 
 
 def entry_title(item: Item, entries: Mapping[str, EntryInfo]) -> str:
@@ -32,20 +21,22 @@ def entry_title(item: Item, entries: Mapping[str, EntryInfo]) -> str:
 
 
 def deadline_text(item: Item, entries: Mapping[str, EntryInfo]) -> str:
-    role = " ".join(item.ansvarlig.split())
+    role = fold_whitespace(item.ansvarlig)
     return f"Frist: {entry_title(item, entries)}" + (f" (ansvarlig: {role})" if role else "")
 
 
-def first_year(plan: Plan, this_year: int) -> int:
-    """The cycle starts in the year of the earliest deadline, else in `this_year`."""
-    deadlines = [item.frist.year for item in plan.indsatser if item.frist]
-    return min(deadlines) if deadlines else this_year
+def next_occurrence(r: ReportingDate, today: date) -> date:
+    """The reporting date's next day from `today` on (today itself counts)."""
+    this_year = r.on(today.year)
+    return this_year if this_year >= today else r.on(today.year + 1)
 
 
-def cycle_years(plan: Plan, start: int) -> range:
-    """From `start` to the year of the last deadline (at least one year, at most MAX_YEARS)."""
-    last = max([start, *(item.frist.year for item in plan.indsatser if item.frist)])
-    return range(start, min(last, start + MAX_YEARS - 1) + 1)
+def occurrences(plan: Plan, r: ReportingDate, today: date) -> list[date]:
+    """From the next occurrence on, once a year up to the year of the plan's last deadline: at least
+    once, at most MAX_YEARS times. The årshjul and the calendar file (ics.py) start from the same day."""
+    first = next_occurrence(r, today)
+    last = max([first.year, *(item.frist.year for item in plan.indsatser if item.frist)])
+    return [r.on(year) for year in range(first.year, min(last, first.year + MAX_YEARS - 1) + 1)]
 
 
 @dataclass(frozen=True)
@@ -54,14 +45,14 @@ class Line:
     text: str
 
     def to_dict(self) -> dict[str, str]:
-        return {"dato": self.day.isoformat(), "maaned": MONTHS[self.day.month - 1],
+        return {"dato": self.day.isoformat(), "maaned": month_name(self.day.month),
                 "dato_tekst": danish_date(self.day), "tekst": self.text}
 
 
 def wheel(plan: Plan, entries: Mapping[str, EntryInfo], reporting: Sequence[ReportingDate],
-          start: int) -> list[Line]:
-    """Every deadline, and each reporting date in every year of the cycle, sorted by date."""
+          today: date) -> list[Line]:
+    """Every deadline, and each reporting date from its next occurrence after `today`, sorted by date."""
     lines = [Line(item.frist, deadline_text(item, entries)) for item in plan.indsatser if item.frist]
-    for year in cycle_years(plan, start):
-        lines += [Line(r.on(year), r.titel) for r in reporting]
+    for r in reporting:
+        lines += [Line(day, r.titel) for day in occurrences(plan, r, today)]
     return sorted(lines, key=lambda line: (line.day, line.text))

@@ -11,10 +11,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from koensbalance.plan.aarshjul import Line, danish_date, day_and_month
+from koensbalance.plan.aarshjul import Line
 from koensbalance.plan.config import Area, CheckItem, EntryInfo, ReportingDate
 from koensbalance.plan.model import FIELD_LABELS, Item, Plan
 from koensbalance.plan.prefill import groups
+from koensbalance.text import danish_date, day_and_month, fold_whitespace
 
 TARGET_HEADING = "Status og måltal"
 NO_TARGET = ("Planen har endnu ikke et måltal. Regn jeres status og måltal ud under »Sæt måltal«, "
@@ -44,7 +45,7 @@ class Block:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return fold_whitespace(text)
 
 
 def _field(key: str, value: str) -> Block:

@@ -13,9 +13,10 @@ from datetime import date, datetime, timedelta
 
 import icalendar
 
-from koensbalance.plan.aarshjul import MAX_YEARS, danish_date, deadline_text
+from koensbalance.plan.aarshjul import MAX_YEARS, deadline_text, next_occurrence
 from koensbalance.plan.config import EntryInfo, ReportingDate
 from koensbalance.plan.model import FIELD_LABELS, Item, Plan
+from koensbalance.text import danish_date
 
 TIMEZONE = "Europe/Copenhagen"
 FILE_NAME = "handlingsplan-aarshjul.ics"
@@ -53,11 +54,11 @@ def _deadline_event(item: Item, entries: Mapping[str, EntryInfo], plan_title: st
     return event
 
 
-def _reporting_event(r: ReportingDate, year: int, stamp: datetime) -> icalendar.Event:
+def _reporting_event(r: ReportingDate, first: date, stamp: datetime) -> icalendar.Event:
     event = icalendar.Event()
-    event.add("uid", _uid("indberetning", r.id, str(year)))
+    event.add("uid", _uid("indberetning", r.id, str(first.year)))
     event.add("dtstamp", stamp)
-    _all_day(event, r.on(year))
+    _all_day(event, first)
     event.add("rrule", {"freq": "yearly"})
     event.add("summary", r.titel)
     event.add("description", f"{r.tekst}\n\nKilde: {r.kilde}")
@@ -65,20 +66,21 @@ def _reporting_event(r: ReportingDate, year: int, stamp: datetime) -> icalendar.
 
 
 def ics(plan: Plan, entries: Mapping[str, EntryInfo], reporting: Sequence[ReportingDate],
-        first_year: int, stamp: datetime) -> str:
-    """The calendar file: the plan's deadlines, and the reporting dates every year from first_year."""
+        today: date, stamp: datetime) -> str:
+    """The calendar file: the plan's deadlines, and each reporting date every year from its next
+    occurrence after `today` (the same day the årshjul on the page starts with)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Kønsbalance i ledelse//Min handlingsplan//DA")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"Årshjul: {plan.display_title}")
     calendar.add("x-wr-timezone", TIMEZONE)
-    years = [first_year, *(item.frist.year for item in plan.indsatser if item.frist)]
+    years = [today.year, *(item.frist.year for item in plan.indsatser if item.frist)]
     calendar.add_component(icalendar.Timezone.from_tzid(
         TIMEZONE, first_date=date(min(years), 1, 1), last_date=date(max(years) + MAX_YEARS, 1, 1)))
     for item in plan.indsatser:
         if item.frist:
             calendar.add_component(_deadline_event(item, entries, plan.display_title, stamp))
     for r in reporting:
-        calendar.add_component(_reporting_event(r, first_year, stamp))
+        calendar.add_component(_reporting_event(r, next_occurrence(r, today), stamp))
     data: bytes = calendar.to_ical()
     return data.decode("utf-8")

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from koensbalance.errors import FieldError, InputError
+from koensbalance.text import fold_whitespace
 
 DEFAULT_TITLE = "Handlingsplan for kønsbalance i ledelsen"
 MAX_TITLE = 200
@@ -102,7 +103,7 @@ class Plan:
 
     @property
     def display_title(self) -> str:
-        return " ".join(self.titel.split()) or DEFAULT_TITLE
+        return fold_whitespace(self.titel) or DEFAULT_TITLE
 
     def to_dict(self) -> dict[str, Any]:
         return {"titel": self.titel, "organisation": self.organisation,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from koensbalance.catalogue import Entry
 from koensbalance.plan.model import SUGGESTED
+from koensbalance.text import fold_whitespace
 
 PLAN_TYPES = ("initiativ", "anbefaling", "vaerktoej", "plan")  # entry types a plan can hold
 
@@ -28,7 +29,7 @@ class Suggestion:
 
 
 def _one_line(text: object) -> str:
-    return " ".join(str(text).split())
+    return fold_whitespace(str(text))
 
 
 def as_lines(items: Iterable[object]) -> str:

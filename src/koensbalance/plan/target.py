@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from koensbalance import text
 from koensbalance.errors import FieldError, InputError
 from koensbalance.maaltal import balance, targets
 from koensbalance.maaltal.obligations import DutyRules
@@ -19,7 +20,7 @@ NOUNS = {"kvinder": ("kvinde", "kvinder"), "maend": ("mand", "mænd")}
 
 def _count(count: int, gender: str) -> str:
     singular, plural = NOUNS[gender]
-    return f"{count} {singular if count == 1 else plural}"
+    return text.plural(count, singular, plural)
 
 
 def from_form(raw: object, rule: balance.BalanceRule, duties: DutyRules) -> Target:

@@ -32,12 +32,10 @@ def normalize(plan: Plan, entries: Mapping[str, EntryInfo], checklist: Sequence[
 
 
 def view(plan: Plan, entries: Mapping[str, EntryInfo], areas: Sequence[Area], checklist: Sequence[CheckItem],
-         reporting: Sequence[ReportingDate], base_url: str, this_year: int,
-         start_year: int | None = None) -> dict[str, Any]:
-    """Everything the plan page shows for one plan."""
+         reporting: Sequence[ReportingDate], base_url: str, today: date) -> dict[str, Any]:
+    """Everything the plan page shows for one plan; the årshjul runs from `today`."""
     plan = normalize(plan, entries, checklist)
-    start = start_year if start_year is not None else aarshjul.first_year(plan, this_year)
-    wheel = aarshjul.wheel(plan, entries, reporting, start)
+    wheel = aarshjul.wheel(plan, entries, reporting, today)
     blocks = document.blocks(plan, entries, areas, checklist, reporting, wheel)
     link = share_link(plan, entries, base_url)
     return {
@@ -53,13 +51,23 @@ def view(plan: Plan, entries: Mapping[str, EntryInfo], areas: Sequence[Area], ch
 
 # ---- bridge handlers: JSON-shaped payload in, plain values out -------------------------------------
 
-def _year(raw: object) -> int | None:
-    """The first year of the årshjul's cycle, when the page gives one."""
-    if raw is None or raw == "":
-        return None
-    if isinstance(raw, bool) or not isinstance(raw, int) or not FIRST_YEAR <= raw <= LAST_YEAR:
+def _today(payload: Mapping[str, Any]) -> date:
+    """The day the årshjul starts from: the browser's own date ("i_dag", 2026-12-01), or 1 January
+    of a given year ("aar"), else the clock's date."""
+    raw_day, raw_year = payload.get("i_dag"), payload.get("aar")
+    if isinstance(raw_day, str) and raw_day:
+        try:
+            day = date.fromisoformat(raw_day)
+        except ValueError:
+            day = None
+        if day is None or len(raw_day) != 10 or not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise InputError([FieldError("i_dag", "Dagens dato skal være en dato som 2026-12-01.")])
+        return day
+    if raw_year is None or raw_year == "":
+        return date.today()
+    if isinstance(raw_year, bool) or not isinstance(raw_year, int) or not FIRST_YEAR <= raw_year <= LAST_YEAR:
         raise InputError([FieldError("aar", f"Året skal være mellem {FIRST_YEAR} og {LAST_YEAR}.")])
-    return raw
+    return date(raw_year, 1, 1)
 
 
 def handle_view(payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -67,7 +75,7 @@ def handle_view(payload: Mapping[str, Any]) -> dict[str, Any]:
     return view(plan, config.parse_entries(payload.get("entries")), config.parse_areas(payload.get("areas")),
                 config.parse_checklist(payload.get("checklist")),
                 config.parse_reporting(payload.get("reporting")), str(payload.get("base_url") or ""),
-                date.today().year, _year(payload.get("aar")))
+                _today(payload))
 
 
 def handle_ics(payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -76,8 +84,7 @@ def handle_ics(payload: Mapping[str, Any]) -> dict[str, Any]:
     plan = parse_plan(payload.get("plan"))
     entries = config.parse_entries(payload.get("entries"))
     plan = prefill(plan, entries)
-    start = _year(payload.get("aar")) or aarshjul.first_year(plan, date.today().year)
-    text = ics.ics(plan, entries, config.parse_reporting(payload.get("reporting")), start,
+    text = ics.ics(plan, entries, config.parse_reporting(payload.get("reporting")), _today(payload),
                    datetime.now(UTC).replace(microsecond=0))
     return {"ics": text, "name": ics.FILE_NAME}
 

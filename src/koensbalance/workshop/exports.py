@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -14,6 +14,7 @@ import segno
 
 from koensbalance import portable
 from koensbalance.errors import FieldError, InputError
+from koensbalance.text import long_date
 from koensbalance.workshop.model import Agenda, format_clock, format_duration, parse_agenda
 from koensbalance.workshop.timing import end_time, schedule, total_minutes
 
@@ -21,15 +22,9 @@ TIMEZONE = "Europe/Copenhagen"
 FILE_FORMAT = "koensbalance-workshop"
 FILE_VERSION = 1
 MAX_FILE_CHARS = 500_000
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december")
 UNTITLED = "Workshop"
 
 
-def danish_date(day: date) -> str:
-    """2026-03-05 -> 'torsdag den 5. marts 2026'."""
-    return f"{WEEKDAYS[day.weekday()]} den {day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
 def _title(agenda: Agenda) -> str:
@@ -38,7 +33,16 @@ def _title(agenda: Agenda) -> str:
 
 def _when(agenda: Agenda) -> str:
     times = f"kl. {format_clock(agenda.start)}–{format_clock(end_time(agenda))}"
-    return f"{danish_date(agenda.day)} {times}" if agenda.day else times
+    return f"{long_date(agenda.day)} {times}" if agenda.day else times
+
+
+def summary(agenda: Agenda) -> str:
+    """The line above the printed agenda: 'Torsdag den 5. marts 2026 kl. 09:00–13:00 (4 t.), Lokale 2'."""
+    if not agenda.blocks:
+        return "Ingen punkter endnu."
+    when = _when(agenda)
+    place = f", {agenda.place}" if agenda.place else ""
+    return f"{when[0].upper()}{when[1:]} ({format_duration(total_minutes(agenda))}){place}"
 
 
 def agenda_lines(agenda: Agenda) -> list[str]:

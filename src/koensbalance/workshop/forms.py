@@ -18,6 +18,7 @@ from typing import Any
 
 from koensbalance import portable
 from koensbalance.errors import FieldError, InputError
+from koensbalance.text import fold_whitespace
 
 DATA_KEY = "workshop/formularer"
 FILE_FORMAT = "koensbalance-formular"
@@ -146,7 +147,7 @@ def parse_filled(form: Form, raw: object) -> Filled:
 # ---- outputs ------------------------------------------------------------------------------------
 
 def _md_heading(text: str) -> str:
-    return " ".join(text.split()).replace("\\", "\\\\").replace("#", "\\#")
+    return fold_whitespace(text).replace("\\", "\\\\").replace("#", "\\#")
 
 
 def _md_text(text: str) -> str:

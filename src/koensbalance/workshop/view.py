@@ -45,6 +45,7 @@ def plan(agenda: Agenda, base_url: str = "", duration_note: str = "",
         "start": format_clock(agenda.start),
         "slut": format_clock(end_time(agenda)),
         "varighed": format_duration(total),
+        "oversigt": exports.summary(agenda),  # date, times and length above the printed agenda
         "planlagt": format_duration(agenda.planned_minutes) if agenda.planned_minutes else "",
         "checks": [c.to_dict() for c in check(agenda)],
         "link": link,
