@@ -151,7 +151,7 @@ def test_group_size_limits_and_policy_choices() -> None:
 def test_the_scenario_is_checked_by_the_maaltal_rules_with_its_fields_prefixed() -> None:
     errors = errors_of({"scenarie": {**SCENARIO, "afgang": "150", "maalaar": "2047"}, "status": []})
     assert set(errors) == {"scenarie.afgang", "scenarie.maalaar"}
-    assert errors["scenarie.afgang"] == "Afgang pr. år skal være mellem 0 og 100 pct."
+    assert errors["scenarie.afgang"] == "Afgangen pr. år skal være mellem 0 og 100 pct."
     assert set(errors_of({"status": []})) == {"scenarie"}
 
 

@@ -22,16 +22,14 @@ from typing import Any, cast
 import holidays
 
 from koensbalance.mobilitet.config import Conversations, Onboarding, Phase, Step, Theme
-from koensbalance.plan.aarshjul import danish_date
-from koensbalance.text import plural
+from koensbalance.text import WEEKDAYS, danish_date, long_date, plural
 
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 MAX_SHIFT = 14  # no run of days off in Denmark is this long; a guard, not a rule
 
 
 def weekday_date(day: date) -> str:
-    """2027-03-30 -> 'tirsdag den 30. marts 2027'."""
-    return f"{WEEKDAYS[day.weekday()]} den {danish_date(day)}"
+    """2027-03-30 -> 'tirsdag den 30. marts 2027' (text.long_date)."""
+    return long_date(day)
 
 
 def add_months(day: date, months: int) -> date:

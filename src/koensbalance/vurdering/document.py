@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from koensbalance.plan.aarshjul import danish_date
 from koensbalance.plan.document import Block, markdown
+from koensbalance.text import danish_date
 from koensbalance.vurdering import methods
 from koensbalance.vurdering.analysis import KINDS
 from koensbalance.vurdering.config import Config

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from koensbalance.errors import FieldError, InputError
-from koensbalance.plan.aarshjul import danish_date
+from koensbalance.text import danish_date
 from koensbalance.vurdering.analysis import GENDERS, KINDS
 from koensbalance.vurdering.numbers import parse_amount
 from koensbalance.vurdering.texts import CRITERION_FIELDS

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from koensbalance.errors import FieldError, InputError
-from koensbalance.plan.aarshjul import danish_date
+from koensbalance.text import danish_date
 from koensbalance.vurdering import analysis, codec, document, methods, texts
 from koensbalance.vurdering.chart import chart
 from koensbalance.vurdering.config import (
