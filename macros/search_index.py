@@ -47,6 +47,9 @@ IGNORED_SECTIONS = ("relaterede-poster", "cases", "kilde", "begreber-i-teksten")
 IGNORED_CLASSES = ('p class="kb-entry-meta', 'div class="kb-plan-toggle')
 
 FILTER_KEYS = ("type", "omraade", "maalgruppe", "sektor", "kilde")  # as on the filter page
+# The entry's id as a filter of its own: the filter page's text box asks Pagefind for a text and reads
+# the matching entries from the counts per id, without loading any result's data.
+ENTRY_FILTER = "post"
 
 
 def _unique(words: list[str], skip: set[str] | None = None) -> list[str]:
@@ -82,6 +85,7 @@ def filters(entry: Entry, catalogue: Catalogue) -> dict[str, list[str]]:
         "maalgruppe": [catalogue.term("maalgrupper", g).label for g in entry.target_groups],
         "sektor": [catalogue.term("sektorer", s).label for s in entry.sectors],
         "kilde": [catalogue.source(entry.citation.source).short_name],
+        ENTRY_FILTER: [entry.id],
     }
 
 
@@ -120,7 +124,7 @@ def mark_entry(html: str, words: Sequence[str], terms: Sequence[str],
     for marked in IGNORED_CLASSES:  # the type and area badges are filters; the plan button is a button
         html = html.replace(f'<{marked}"', f'<{marked}" data-pagefind-ignore')
     tags = [f'<span data-pagefind-filter="{_attr(key)}:{_attr(value)}"></span>'
-            for key in FILTER_KEYS for value in entry_filters.get(key, ())]
+            for key in (*FILTER_KEYS, ENTRY_FILTER) for value in entry_filters.get(key, ())]
     return (f"<div data-pagefind-body>{html}{_hidden_words(words, WORDS_WEIGHT)}"
             f"{_hidden_words(terms, TERMS_WEIGHT)}"
             f'<div hidden data-pagefind-ignore>{"".join(tags)}</div></div>')
