@@ -91,6 +91,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _pagefind(config):
         try:
             search_index.build(site_dir, len(site_data.catalogue().entries))
+            search_index.remove_material_search(site_dir)
         except search_index.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
     security.inject_meta(site_dir)  # after every page is written: hashes of their inline scripts

@@ -167,6 +167,15 @@ def build(site_dir: Path, expected_pages: int) -> int:
     return indexed
 
 
+def remove_material_search(site_dir: Path) -> None:
+    """Material copies its search worker and lunr's language files into every site; nothing loads them
+    without its search plugin, so they are not shipped."""
+    scripts = site_dir / "assets" / "javascripts"
+    for worker in (scripts / "workers").glob("search.*"):
+        worker.unlink()
+    shutil.rmtree(scripts / "lunr", ignore_errors=True)
+
+
 def page_count(site_dir: Path) -> int:
     entry = json.loads((site_dir / BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))
     return sum(int(lang.get("page_count", 0)) for lang in entry.get("languages", {}).values())
