@@ -83,6 +83,19 @@ export function describe(total, shown) {
   return `${total} poster fundet. De ${shown} bedste vises.`;
 }
 
+let offlineAsked = false;
+
+/** After the first search: a service worker keeps the search (and the pages read) for offline use.
+ * Widget pages register the worker with their runtime; here only where none is registered yet. */
+function keepOffline() {
+  if (offlineAsked || !("serviceWorker" in navigator)) return;
+  offlineAsked = true;
+  navigator.serviceWorker.getRegistration(ROOT.href)
+    .then((registration) => registration
+      || navigator.serviceWorker.register(new URL("sw.js?for=search", ROOT), { scope: ROOT.pathname }))
+    .catch(() => {}); // no offline copy: the search still works online
+}
+
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -175,6 +188,7 @@ function init() {
     if (mine !== query || !found) return;
     const top = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
     if (mine !== query) return;
+    keepOffline();
     const summary = describe(found.results.length, top.length);
     status.textContent = summary;
     list.replaceChildren(...top.map(resultItem));
