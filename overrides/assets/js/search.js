@@ -15,6 +15,7 @@ const BUNDLE = new URL("pagefind/pagefind.js", ROOT).href;
 const SHOWN = 8; // results listed in the header; the rest are one link away on the filter page
 const EXCERPT_WORDS = 22;
 const ANNOUNCE_AFTER_MS = 800;
+const DATA_AFTER_MS = 60; // shorter than the gap between a reader's keystrokes, longer than a fast typist's
 const MAX_CHARS = 200;
 
 let loading = null;
@@ -186,6 +187,10 @@ function init() {
     }
     const found = await pagefind.search(text);
     if (mine !== query || !found) return;
+    // Each result's data is a request of its own: wait for a pause in typing before asking for it,
+    // so a fast typist does not fetch the results of every letter on a slow connection.
+    await new Promise((resolve) => setTimeout(resolve, DATA_AFTER_MS));
+    if (mine !== query) return;
     const top = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
     if (mine !== query) return;
     keepOffline();
