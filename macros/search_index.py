@@ -130,12 +130,14 @@ def mark_entry(html: str, words: Sequence[str], terms: Sequence[str],
             f'<div hidden data-pagefind-ignore>{"".join(tags)}</div></div>')
 
 
+_pages: list[tuple[Catalogue, dict[str, Entry]]] = []  # the last catalogue's entries by page path
+
+
 def entry_for_page(catalogue: Catalogue, src_uri: str) -> Entry | None:
     """The entry a generated page shows (its path is <type folder>/<id>.md), or None."""
-    for entry in catalogue.entries:
-        if f"{entry.type.folder}/{entry.id}.md" == src_uri:
-            return entry
-    return None
+    if not _pages or _pages[0][0] is not catalogue:
+        _pages[:] = [(catalogue, {f"{e.type.folder}/{e.id}.md": e for e in catalogue.entries})]
+    return _pages[0][1].get(src_uri)
 
 
 class SearchIndexError(Exception):

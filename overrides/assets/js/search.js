@@ -123,17 +123,10 @@ function resultItem(data) {
 function init() {
   const box = document.querySelector("[data-kb-search]");
   if (!box || "kbSearchReady" in box.dataset) return;
-  const link = box.querySelector("[data-kb-search-link]");
-  const open = box.querySelector("[data-kb-search-open]");
-  const form = box.querySelector("[data-kb-search-form]");
-  const input = box.querySelector("[data-kb-search-input]");
-  const close = box.querySelector("[data-kb-search-close]");
-  const panel = box.querySelector("[data-kb-search-panel]");
-  const status = box.querySelector("[data-kb-search-status]");
-  const list = box.querySelector("[data-kb-search-results]");
-  const allWrap = box.querySelector("[data-kb-search-all-wrap]");
-  const all = box.querySelector("[data-kb-search-all]");
-  const announcer = box.querySelector("[data-kb-search-announce]");
+  const part = (name) => box.querySelector(`[data-kb-search-${name}]`);
+  const [link, open, form, input, close, panel, status, list, allWrap, all, announcer] =
+    ["link", "open", "form", "input", "close", "panel", "status", "results", "all-wrap", "all", "announce"]
+      .map(part);
   const findUrl = all.getAttribute("href");
   let query = 0; // the latest query's number: answers to older ones are dropped
   let announceTimer = 0;
