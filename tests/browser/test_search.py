@@ -182,6 +182,12 @@ def test_no_result_says_so_and_offers_the_filter_page(page: Any, site_url: str) 
         "Ingen poster fundet. Prøv et andet ord eller en anden bøjning."
     link = page.locator("[data-kb-search-all]")
     assert link.is_visible() and link.get_attribute("href").endswith("find/?tekst=xylofonkvartet")
+    # Enter with nothing found goes to the filter page with the text (where filters can widen it).
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_selector("[data-kb-filter-ready]")
+    assert page.url == site_url + "find/?tekst=xylofonkvartet"
+    assert page.input_value("#kb-filter-tekst") == "xylofonkvartet"
 
 
 def test_phone_full_width_results_and_large_targets(chromium: Any, site_url: str) -> None:
