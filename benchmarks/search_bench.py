@@ -205,6 +205,36 @@ def measure(side: Side, url: str, browser: Any) -> dict[str, Any]:
     return {"idle": idle, "first": first, "latencies": latencies, "hits": hits, "queries": len(queries)}
 
 
+_FILTER_TIMING = """async (texts) => {
+  const root = document.querySelector('[data-kb-filter]');
+  const box = document.getElementById('kb-filter-tekst');
+  const words = (t) => t.toLocaleLowerCase('da').split(/\\s+/).filter(Boolean).join(' ');
+  const times = [];
+  for (const text of texts) {
+    const started = performance.now();
+    box.value = text;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    while (root.dataset.kbFilterSearched !== words(text)) await new Promise((r) => setTimeout(r, 1));
+    times.push(performance.now() - started);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
+  return times;
+}"""
+
+
+def filter_text_latency(url: str, browser: Any) -> list[float]:
+    """The filter page's text box: from the input event until Pagefind's answer is shown (warm: the
+    first, cold query is left out), for every query of the set."""
+    texts = [q["query"] for q in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]]
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(url + "find/")
+    page.wait_for_selector("[data-kb-filter-ready]")
+    times = list(page.evaluate(_FILTER_TIMING, [FIRST_QUERY, *texts]))
+    context.close()
+    return times[1:]
+
+
 def _p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -214,6 +244,7 @@ def rows(new_site: Path, browser: Any, tmp: Path) -> list[tuple[str, str]]:
     with old_site(tmp) as old, nginx.serve(old, tmp / "nginx-old") as old_url, \
             nginx.serve(new_site, tmp / "nginx-new") as new_url:
         results = {OLD.name: measure(OLD, old_url, browser), NEW.name: measure(NEW, new_url, browser)}
+        filter_times = filter_text_latency(new_url, browser)
         sizes = {OLD.name: (index_bytes(old), runtime_bytes(old)),
                  NEW.name: (index_bytes(new_site), runtime_bytes(new_site))}
     o, n = results[OLD.name], results[NEW.name]
@@ -239,6 +270,8 @@ def rows(new_site: Path, browser: Any, tmp: Path) -> list[tuple[str, str]]:
          f"{statistics.median(o['latencies']):.0f} / {_p95(o['latencies']):.0f}"),
         ("search: last keystroke to results over the query set, median / p95, new (ms)",
          f"{statistics.median(n['latencies']):.0f} / {_p95(n['latencies']):.0f}"),
+        ("search: filter page text box, input to Pagefind's answer shown, median / p95 (ms)",
+         f"{statistics.median(filter_times):.0f} / {_p95(filter_times):.0f}"),
         ("search: query set hit rate (entry in the top 5), old / new",
          f"{o['hits'] / o['queries']:.0%} ({o['hits']}/{o['queries']}) / "
          f"{n['hits'] / n['queries']:.0%} ({n['hits']}/{n['queries']})"),
