@@ -3,9 +3,10 @@
 Only entry pages are indexed (`data-pagefind-body` around their content); inside them the parts a reader
 does not search for are left out (`data-pagefind-ignore`: the plan button, related entries, the source
 block, the concept list). The title (h1, Pagefind's default weight 7) weighs more than the summary,
-which weighs more than the body; the entry's search words (`soegeord:` in the YAML) and the glossary
-terms found in its text are indexed with it at the summary's weight, so "mentorordning" finds an entry
-that says "mentorordninger" or "mentor", and a glossary synonym finds the entries using the term.
+which weighs more than the body; the entry's search words (`soegeord:` in the YAML, just below the
+summary's weight) and the glossary terms and synonyms of the concepts its text uses (as body text) are
+indexed with it, unseen, so "jobopslag" finds the entry on "stillingsopslag" and a glossary synonym
+finds the entries using the term.
 Entry type, area, target group, sector and source are Pagefind filters (the header search shows them).
 
 `mark_entry` is pure (HTML in, HTML out) and runs from the MkDocs hook on_page_content; `build` runs
