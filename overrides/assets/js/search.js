@@ -15,7 +15,6 @@ const BUNDLE = new URL("pagefind/pagefind.js", ROOT).href;
 const SHOWN = 8; // results listed in the header; the rest are one link away on the filter page
 const EXCERPT_WORDS = 22;
 const ANNOUNCE_AFTER_MS = 800;
-const DATA_AFTER_MS = 60; // shorter than the gap between a reader's keystrokes, longer than a fast typist's
 const MAX_CHARS = 200;
 
 let loading = null;
@@ -130,6 +129,7 @@ function init() {
   const findUrl = all.getAttribute("href");
   let query = 0; // the latest query's number: answers to older ones are dropped
   let announceTimer = 0;
+  let dataLoading = Promise.resolve();
 
   function showPanel(show) {
     panel.hidden = !show;
@@ -180,11 +180,13 @@ function init() {
     }
     const found = await pagefind.search(text);
     if (mine !== query || !found) return;
-    // Each result's data is a request of its own: wait for a pause in typing before asking for it,
-    // so a fast typist does not fetch the results of every letter on a slow connection.
-    await new Promise((resolve) => setTimeout(resolve, DATA_AFTER_MS));
+    // Each result's data is a request of its own: one query's batch at a time, so on a slow connection
+    // the letters typed while a batch loads are skipped rather than each fetching its own results.
+    await dataLoading;
     if (mine !== query) return;
-    const top = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+    const batch = Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+    dataLoading = batch.catch(() => {});
+    const top = await batch;
     if (mine !== query) return;
     keepOffline();
     const summary = describe(found.results.length, top.length);
