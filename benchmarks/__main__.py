@@ -1,6 +1,7 @@
 """`make bench`: one table of figures, measured side by side in one run so ratios hold on a noisy
 machine: build times (real, 10x, 100x catalogue), site size, page timings for a bare Pyodide page and
-each widget page through the preview server and through nginx, filter update and widget recompute.
+each widget page through the preview server and through nginx, filter update and widget recompute, and
+the site search against Material's old lunr search (benchmarks/search_bench.py).
 
     python -m benchmarks                 # everything (the 100x build takes minutes)
     python -m benchmarks --scaling 1,10  # smaller build-scaling run
@@ -18,7 +19,7 @@ from tests.support import browser as browser_support
 from tests.support import nginx
 from tests.support.server import serve
 
-from benchmarks import build_scaling, filter_bench, maaltal_bench, workshop_bench
+from benchmarks import build_scaling, filter_bench, maaltal_bench, search_bench, workshop_bench
 from benchmarks.browser_timing import time_page, write_bare_page
 from benchmarks.common import built_site, print_table
 
@@ -59,8 +60,6 @@ def main(argv: list[str]) -> int:
         pyodide, _ = _size(site / "assets" / "pyodide")
         rows.append(("built site size (MB, files; incl. .br/.gz copies)", f"{total / 1e6:.1f} MB, {count}"))
         rows.append(("  of which Pyodide runtime + wheels (MB)", f"{pyodide / 1e6:.1f}"))
-        index = site / "search" / "search_index.json"
-        rows.append(("search index (kB)", f"{index.stat().st_size / 1e3:.0f}"))
         write_bare_page(site)
         with serve(site) as url, nginx.serve(site, site.parent / "nginx") as nginx_url:
             with sync_playwright() as playwright:
@@ -71,6 +70,7 @@ def main(argv: list[str]) -> int:
                 rows += page_rows("nginx", nginx_url, launch)
                 browser = browser_support.launch(playwright)
                 rows += filter_bench.rows(site, url, browser)
+                rows += search_bench.rows(site, browser, site.parent / "search-bench")
                 browser.close()
                 rows += workshop_bench.rows(url, launch)
             rows += maaltal_bench.rows(url)  # starts its own Playwright

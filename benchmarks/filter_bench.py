@@ -165,7 +165,6 @@ def rows(site: Path, url: str, browser: Any) -> list[tuple[str, str]]:
     per_run = [[h + f for h, f in zip(r["handling"], r["layout"], strict=True)] for r in results]
     updates = [u for run in per_run for u in run]
     best = [min(times) for times in zip(*per_run, strict=True)]
-    search_index = site / "search" / "search_index.json"
     find_html = (site / "find" / "index.html").read_text(encoding="utf-8")
     embedded = find_html.split('id="kb-filter-index">', 1)[1].split("</script>", 1)[0]
     verdict = "within" if max(updates) <= BUDGET_MS else "OVER"
@@ -183,7 +182,6 @@ def rows(site: Path, url: str, browser: Any) -> list[tuple[str, str]]:
          f"{statistics.median(p for r in results for p in r['pure']):.2f}"),
         ("filter: JSON index, real catalogue embedded / synthetic (kB)",
          f"{len(embedded.encode()) / 1e3:.0f} / {len(index_json.encode()) / 1e3:.0f}"),
-        ("search index site/search/search_index.json (bytes)", f"{search_index.stat().st_size:,}"),
         ("filter: machine load average (1 min) before / after",
          f"{load_before:.1f} / {os.getloadavg()[0]:.1f}"),
     ]

@@ -10,7 +10,8 @@ from typing import Any
 
 from koensbalance.catalogue import Catalogue, Entry
 
-SKIP_FIELDS = {"id", "kilde", "relaterede", "indsatsomraader", "maalgrupper", "sektorer", "noegletal"}
+SKIP_FIELDS = {"id", "kilde", "relaterede", "indsatsomraader", "maalgrupper", "sektorer", "noegletal",
+               "soegeord"}
 WORD = re.compile(r"\w+")
 
 

@@ -2,7 +2,9 @@
 
 - on_config: load and validate the catalogue (a bad file stops the build before anything is written)
 - on_files: add one generated page per entry and per source (macros/pages.py does the work)
-- on_post_build: copy the self-hosted Pyodide runtime, our wheels and npm browser libraries into the site
+- on_page_content: mark entry pages up for the site search (macros/search_index.py)
+- on_post_build: copy the self-hosted Pyodide runtime, our wheels and npm browser libraries into the site;
+  build the Pagefind search index over the written pages
 - on_build_error / exit: never leave a half-written site behind
 """
 
@@ -16,6 +18,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -27,6 +30,7 @@ from macros import (  # noqa: E402
     pages,
     precompress,
     pyodide_assets,
+    search_index,
     security,
     site_data,
     vendor_assets,
@@ -62,10 +66,34 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _pagefind(config: MkDocsConfig) -> bool:
+    """Pagefind is the site search; a build with Material's own search plugin (the benchmark's "old"
+    side, benchmarks/search_bench.py) has no Pagefind index."""
+    return "material/search" not in config.plugins and "search" not in config.plugins
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not _pagefind(config) or not page.meta.get("kb_type"):
+        return html
+    catalogue = site_data.catalogue()
+    entry = search_index.entry_for_page(catalogue, page.file.src_uri)
+    if entry is None:
+        return html
+    return search_index.mark_entry(html, search_index.search_words(entry),
+                                   search_index.glossary_terms(entry, catalogue),
+                                   search_index.filters(entry, catalogue))
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     pyodide_assets.copy_into(site_dir)
     vendor_assets.copy_into(site_dir)
+    if _pagefind(config):
+        try:
+            search_index.build(site_dir, len(site_data.catalogue().entries))
+            search_index.remove_material_search(site_dir)
+        except search_index.SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
     security.inject_meta(site_dir)  # after every page is written: hashes of their inline scripts
     offline.write_service_worker(site_dir)
     precompress.site(site_dir)

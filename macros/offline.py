@@ -1,6 +1,7 @@
 """Fill in the service worker (overrides/sw.js, copied to the site root) after the build: its version
-is a hash of the built files, its precache list the widget pages and every file they load (Material's
-search fetches its index on every page: without it, a page offline throws "Network error")."""
+is a hash of the built files; its lists are the widget pages and every file they load (PRECACHE), the
+styles and scripts of every page (SHELL) and the Pagefind search bundle (SEARCH), which the worker
+caches only once the search is used (overrides/sw.js)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ import hashlib
 import json
 from pathlib import Path
 
+from macros import search_index
+
 SW = "sw.js"
 SKIP_SUFFIXES = {".gz", ".br", ".map"}
-SEARCH_INDEX = "search/search_index.json"
+# Not in the shell a searched page needs offline: the Python runtime and the plan builder's libraries.
+NOT_SHELL = ("assets/pyodide/", "assets/vendor/")
 
 
 def widget_pages(site_dir: Path) -> list[str]:
@@ -25,8 +29,11 @@ def widget_pages(site_dir: Path) -> list[str]:
 def precache(site_dir: Path) -> list[str]:
     assets = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets").rglob("*")
                     if p.is_file() and p.suffix not in SKIP_SUFFIXES)
-    search = [SEARCH_INDEX] if (site_dir / SEARCH_INDEX).is_file() else []
-    return widget_pages(site_dir) + assets + search
+    return widget_pages(site_dir) + assets
+
+
+def shell(site_dir: Path) -> list[str]:
+    return [p for p in precache(site_dir) if p.startswith("assets/") and not p.startswith(NOT_SHELL)]
 
 
 def version(site_dir: Path, files: list[str]) -> str:
@@ -41,10 +48,13 @@ def version(site_dir: Path, files: list[str]) -> str:
 def write_service_worker(site_dir: Path) -> str:
     """Fill in sw.js in place; returns the version."""
     files = precache(site_dir)
+    search = search_index.bundle_files(site_dir)
     sw = site_dir / SW
     text = sw.read_text(encoding="utf-8")
-    build_version = version(site_dir, files)
+    build_version = version(site_dir, files + search)
     text = text.replace("__KB_VERSION__", build_version)
     text = text.replace("__KB_PRECACHE__", json.dumps(files, indent=0))
+    text = text.replace("__KB_SHELL__", json.dumps(shell(site_dir), indent=0))
+    text = text.replace("__KB_SEARCH__", json.dumps(search, indent=0))
     sw.write_text(text, encoding="utf-8")
     return build_version

@@ -23,10 +23,10 @@ WASM = "assets/pyodide/pyodide.asm.wasm"
 DECODE = {".br": brotli.decompress, ".gz": gzip.decompress}
 
 
-def precache(site: Path) -> list[str]:
+def precache(site: Path, name: str = "PRECACHE") -> list[str]:
     text = (site / "sw.js").read_text(encoding="utf-8")
-    match = re.search(r"^const PRECACHE = (\[.*?\]);$", text, re.MULTILINE | re.DOTALL)
-    assert match, "sw.js has no precache list"
+    match = re.search(rf"^const {name} = (\[.*?\]);$", text, re.MULTILINE | re.DOTALL)
+    assert match, f"sw.js has no list {name}"
     return list(json.loads(match.group(1)))
 
 
@@ -47,16 +47,22 @@ def test_sw_js_revalidates_is_javascript_and_varies_by_encoding(nginx_url: str) 
 def test_every_precompressed_copy_the_worker_caches_is_the_file(built_site: Path) -> None:
     # nginx sends file.br / file.gz in place of file: a stale copy (sw.js is rewritten after the
     # build) would be cached by the service worker and served offline until the next version.
-    files = ["sw.js"] + [p + "index.html" if p.endswith("/") else p for p in precache(built_site)]
-    compressed = 0
-    for rel in files:
-        path = built_site / rel
-        for suffix, decode in DECODE.items():
-            copy = path.with_name(path.name + suffix)
-            if copy.exists():
-                assert decode(copy.read_bytes()) == path.read_bytes(), copy
-                compressed += 1
-    assert compressed > len(files)  # most files have both copies
+    # Pagefind's index chunks are gzip data already (Pagefind unpacks them itself): no copies of those.
+    search = precache(built_site, "SEARCH")
+    assert any(p.endswith("pagefind.js") for p in search)
+    for name, files in (("PRECACHE", ["sw.js", *precache(built_site)]), ("SEARCH", search)):
+        files = [p + "index.html" if p.endswith("/") else p for p in files]
+        compressed = 0
+        for rel in files:
+            path = built_site / rel
+            for suffix, decode in DECODE.items():
+                copy = path.with_name(path.name + suffix)
+                if copy.exists():
+                    assert decode(copy.read_bytes()) == path.read_bytes(), copy
+                    compressed += 1
+        if name == "PRECACHE":
+            assert compressed > len(files)  # most files have both copies
+    assert set(precache(built_site, "SHELL")) <= set(precache(built_site))  # checked with PRECACHE
 
 
 def test_widget_pages_work_offline_through_nginx(chromium: Any, nginx_url: str, built_site: Path) -> None:
@@ -90,7 +96,7 @@ def test_widget_pages_work_offline_through_nginx(chromium: Any, nginx_url: str, 
     page.wait_for_function("() => document.querySelector(\"[data-kb-out='headline']\").textContent"
                            ".startsWith('Med 60 pct.')", polling=50, timeout=20_000)
     assert shown(page) == expected_view({**default_scenario(), "rekruttering": "60"})
-    # Nothing a widget page loads is missing offline (Material's search index included).
+    # Nothing a widget page loads is missing offline.
     assert errors == []
     assert fetch_fails(page, nginx_url + "findes-ikke.txt")  # and the network really is gone
     context.close()

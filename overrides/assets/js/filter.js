@@ -3,6 +3,12 @@
 // page part (createFilter) only reads the form, calls them and writes text into the DOM.
 // Nothing from the URL is ever inserted as markup: unknown values are shown with textContent.
 //
+// The text box understands Danish word forms as the header search does: the page asks the same engine
+// (Pagefind, through search.js) for the text, and an entry passes when Pagefind finds it or when every
+// typed word occurs in its title, summary or labels (so "udvalg" still finds "ansættelsesudvalg").
+// The substring result shows at once; Pagefind's answer (a few milliseconds later, or after its first
+// load) adds what it found. Facet clicks never wait for Pagefind: its answer is kept per text.
+//
 // One update has to fit in a frame at 5,000 entries (benchmarks/filter_bench.py), so an update
 // allocates next to nothing and touches the DOM only where something changed: the matcher works on
 // typed arrays built once; the result list keeps its <li> elements and only rewrites their text and
@@ -10,12 +16,15 @@
 // a count or text is written only when it changed. Work nobody sees in that frame waits: the URL is
 // written after the next paint, and the live region gets the final result once the user pauses.
 
+import { loadPagefind } from "./search.js";
+
 const ALIASES = { "område": "omraade", "målgruppe": "maalgruppe" }; // the issue's Danish keys
 const PAGE_SIZE = 50; // results shown before "Vis flere"
 const UNKNOWN_SHOWN = 10; // unrecognised values listed (the rest are counted)
 const UNKNOWN_CHARS = 80; // each shown cut to this length
 const ANNOUNCE_AFTER_MS = 1000; // pause in clicking/typing before the result is read out
 const HISTORY_LATEST_MS = 250; // the URL is written after the next paint, or after this at the latest
+const ENTRY_FILTER = "post"; // the Pagefind filter holding each entry's id (macros/search_index.py)
 
 /** Empty filter state for an index: one Set per facet, and the free text. */
 export function emptyState(index) {
@@ -97,6 +106,15 @@ export function createMatcher(index) {
   const matches = new Int32Array(n);
   let terms = [];
   let termsKey = null;
+  let found = null; // { key, bits }: the entries the search engine found for the text `key`
+
+  /** What the search engine (Pagefind) found for a text: entry positions. They pass that text too. */
+  function setFound(text, positions) {
+    const bits = new Uint32Array(size);
+    for (const i of positions) bits[i >>> 5] |= 1 << (i & 31);
+    found = { key: words(text).join(" "), bits };
+    termsKey = null; // the next run recomputes the text filter with them
+  }
 
   function filterText(next) {
     const key = next.join(" ");
@@ -112,6 +130,9 @@ export function createMatcher(index) {
       for (let t = 0; t < terms.length && ok; t++) ok = texts[i].includes(terms[t]);
       if (ok) passesText[i >>> 5] |= bit;
       else passesText[i >>> 5] &= ~bit;
+    }
+    if (found && found.key === key && key) {
+      for (let w = 0; w < size; w++) passesText[w] |= found.bits[w];
     }
   }
 
@@ -164,7 +185,7 @@ export function createMatcher(index) {
   }
 
   const counts = Object.fromEntries(columns.map((column) => [column.key, column.counts]));
-  return { run, matches, counts };
+  return { run, matches, counts, setFound };
 }
 
 function plural(n, one, many) {
@@ -220,8 +241,12 @@ function deferredHistory() {
   return { write, flush, drop: () => { pending = null; } };
 }
 
-/** Wire a [data-kb-filter] root to an index. Returns { refresh, state } for tests and benchmarks. */
-export function createFilter(root, index, { history: useHistory = true } = {}) {
+/**
+ * Wire a [data-kb-filter] root to an index. Returns { refresh, state } for tests and benchmarks.
+ * `search(text)` (optional) resolves to the Set of entry ids a search engine finds for the text, or
+ * null; without it the text box matches words inside the entries' text only.
+ */
+export function createFilter(root, index, { history: useHistory = true, search = null } = {}) {
   const form = root.querySelector("[data-kb-filter-form]");
   const list = root.querySelector("[data-kb-results]");
   const count = textNode(root.querySelector("[data-kb-result-count]"));
@@ -253,6 +278,7 @@ export function createFilter(root, index, { history: useHistory = true } = {}) {
   let found = 0;
   let limit = PAGE_SIZE;
   let announceTimer = 0;
+  let asked = ""; // the text last sent to the search engine
 
   function meta(position) {
     if (metas[position] === undefined) {
@@ -331,6 +357,22 @@ export function createFilter(root, index, { history: useHistory = true } = {}) {
     limit = PAGE_SIZE;
     renderList();
     setText(count, describeResult(found, total, state));
+    askSearch();
+  }
+
+  /** Ask the search engine about the current text (once per text); show what it adds when it answers. */
+  function askSearch() {
+    const key = words(state.text).join(" ");
+    if (!search || !key || key === asked) return;
+    asked = key;
+    search(key).then((ids) => {
+      if (!ids || words(state.text).join(" ") !== key) return;
+      const positions = [];
+      index.entries.forEach((entry, i) => { if (ids.has(entry.id)) positions.push(i); });
+      matcher.setFound(key, positions);
+      refresh();
+      root.dataset.kbFilterSearched = key; // the engine's answer for this text is shown (tests wait for it)
+    }, () => { asked = ""; }); // unavailable (offline, first visit): the words-in-text result stands
   }
 
   /** Read the result out once the user pauses, and only if it differs from what was read last. */
@@ -413,11 +455,21 @@ export function createFilter(root, index, { history: useHistory = true } = {}) {
   return { refresh: () => { state = readForm(); refresh(); }, get state() { return state; } };
 }
 
+/** The entry ids Pagefind finds for a text (its per-entry filter counts: no result data is loaded). */
+export async function pagefindIds(text) {
+  const pagefind = await loadPagefind();
+  await pagefind.filters(); // loads the filter index once; without it a search returns no counts
+  const result = await pagefind.search(text);
+  if (!result) return null;
+  const counts = (result.filters && result.filters[ENTRY_FILTER]) || {};
+  return new Set(Object.keys(counts).filter((id) => counts[id] > 0));
+}
+
 function init() {
   const root = document.querySelector("[data-kb-filter]");
   const data = document.getElementById("kb-filter-index");
   if (!root || !data || "kbFilterReady" in root.dataset) return;
-  createFilter(root, JSON.parse(data.textContent));
+  createFilter(root, JSON.parse(data.textContent), { search: pagefindIds });
 }
 
 init();
