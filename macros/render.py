@@ -12,6 +12,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from koensbalance import widget_view
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides"
 
 
@@ -32,7 +34,12 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["json_script"] = _json_attr
+    env.globals["runtime_texts"] = widget_view.runtime_texts
     return env
+
+
+def runtime_texts(kind: str = "calculator") -> dict[str, str]:
+    return widget_view.runtime_texts(kind)
 
 
 def render(template: str, **context: Any) -> str:
