@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from koensbalance import widget_view
+from koensbalance.plan.suggest import PLAN_TYPES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides"
 
@@ -35,6 +36,7 @@ def environment() -> Environment:
     )
     env.filters["json_script"] = _json_attr
     env.globals["runtime_texts"] = widget_view.runtime_texts
+    env.globals["plan_types"] = PLAN_TYPES  # which entry pages offer »Tilføj til min plan«
     return env
 
 

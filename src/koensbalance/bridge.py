@@ -5,9 +5,9 @@ function name and the user's input only (`call`); this module merges the two, lo
 fixed registry (nothing else is callable), runs the domain function and returns plain values or the
 Danish field errors. The same call works in CPython, which is how tests compare both runtimes.
 
-One registration style: REGISTRY maps a name to a typed function taking the merged payload. The
-planner's and the plan builder's handlers import their modules inside the function, because those
-pull in icalendar and segno, which only their pages load into Pyodide (data-kb-packages).
+One registration style: REGISTRY maps a name to a typed domain function taking the merged payload.
+icalendar and segno, which only the planner's and the plan builder's pages load into Pyodide
+(data-kb-packages), are imported inside the functions that make a calendar file or a QR code.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from typing import Any
 
 from koensbalance.errors import InputError
 from koensbalance.maaltal import view as maaltal_view
+from koensbalance.plan import view as plan_view
 from koensbalance.workshop import forms
+from koensbalance.workshop import view as workshop_view
 
 Handler = Callable[[Mapping[str, Any]], Any]
 UNKNOWN = "Ukendt beregning."
@@ -26,89 +28,23 @@ UNKNOWN = "Ukendt beregning."
 _PAGES: dict[str, dict[str, Any]] = {}  # static data of each configured widget, parsed once
 
 
-def _workshop_plan(payload: Mapping[str, Any]) -> Any:
-    from koensbalance.workshop import view
-
-    return view.handle_plan(payload)
-
-
-def _workshop_open_link(payload: Mapping[str, Any]) -> Any:
-    from koensbalance.workshop import view
-
-    return view.handle_open_link(payload)
-
-
-def _workshop_import(payload: Mapping[str, Any]) -> Any:
-    from koensbalance.workshop import view
-
-    return view.handle_import(payload)
-
-
-def _workshop_export(payload: Mapping[str, Any]) -> Any:
-    from koensbalance.workshop import view
-
-    return view.handle_export(payload)
-
-
-def _workshop_run(payload: Mapping[str, Any]) -> Any:
-    from koensbalance.workshop import view
-
-    return view.handle_run(payload)
-
-
-def _plan_view(payload: Mapping[str, Any]) -> Any:
-    from koensbalance.plan import view
-
-    return view.handle_view(payload)
-
-
-def _plan_ics(payload: Mapping[str, Any]) -> Any:
-    from koensbalance.plan import view
-
-    return view.handle_ics(payload)
-
-
-def _plan_open_link(payload: Mapping[str, Any]) -> Any:
-    from koensbalance.plan import view
-
-    return view.handle_open_link(payload)
-
-
-def _plan_import(payload: Mapping[str, Any]) -> Any:
-    from koensbalance.plan import view
-
-    return view.handle_import(payload)
-
-
-def _plan_export(payload: Mapping[str, Any]) -> Any:
-    from koensbalance.plan import view
-
-    return view.handle_export(payload)
-
-
-def _plan_target(payload: Mapping[str, Any]) -> Any:
-    from koensbalance.plan import view
-
-    return view.handle_target(payload)
-
-
 REGISTRY: dict[str, Handler] = {
     "balance.assess": maaltal_view.handle_balance,
-    "workshop.plan": _workshop_plan,
-    "workshop.open_link": _workshop_open_link,
-    "workshop.import": _workshop_import,
-    "workshop.export": _workshop_export,
-    "workshop.run": _workshop_run,
+    "workshop.plan": workshop_view.handle_plan,
+    "workshop.open_link": workshop_view.handle_open_link,
+    "workshop.import": workshop_view.handle_import,
+    "workshop.export": workshop_view.handle_export,
+    "workshop.run": workshop_view.handle_run,
     "workshop.form_markdown": forms.handle_markdown,
     "workshop.form_export": forms.handle_export,
     "workshop.form_import": forms.handle_import,
     "maaltal.evaluate": maaltal_view.handle_maaltal,
-    "plan.view": _plan_view,
-    "plan.ics": _plan_ics,
-    "plan.open_link": _plan_open_link,
-    "plan.import": _plan_import,
-    "plan.export": _plan_export,
-    "plan.target": _plan_target,
+    "plan.view": plan_view.handle_view,
+    "plan.ics": plan_view.handle_ics,
+    "plan.open_link": plan_view.handle_open_link,
+    "plan.import": plan_view.handle_import,
+    "plan.export": plan_view.handle_export,
+    "plan.target": plan_view.handle_target,
 }
 
 

@@ -3,6 +3,7 @@
 // origin, then answers calls to koensbalance.bridge. The page never touches Python directly.
 // Messages in (types in pyodide-client.js): load, configure, call. Out: status, ready, failed,
 // result, error.
+// @ts-expect-error -- copied from node_modules/pyodide into the site at build time (macros/vendor_assets.py)
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;

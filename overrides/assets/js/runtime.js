@@ -1,11 +1,10 @@
 // @ts-check
-// The shared widget runtime. A widget module declares its bridge call, how to read its input and how
-// to render Python's answer; this file owns everything the widgets have in common: the page's one
-// embedded config (<script data-kb-config>), the status line, calls with latest-wins and a failure
-// path, errors next to their fields, the first-answer mark, calm live regions, keys kept from
-// Material's shortcuts, versioned storage that never overwrites what it cannot read, link offers
-// ("Erstat … / Behold …"), confirmations, file import, copy and download. Every word it shows comes
-// from the config's `texts`, which Python wrote at build time (koensbalance.widget_view).
+// The shared widget runtime: a widget module declares its bridge call, input and rendering; this owns
+// what all widgets share: the one embedded config (<script data-kb-config>), status line, calls
+// (latest wins, failure path), field errors, first-answer mark, calm live regions, keys kept from
+// Material, versioned storage, link offers, confirmations and files. Its words are the config's
+// `texts`, written by Python at build time (koensbalance.widget_view).
+import { store } from "./storage.js";
 
 /** @typedef {{field: string, message: string}} FieldError */
 /** @typedef {{ok: true, result: any} | {ok: false, errors: FieldError[]}} Answer */
@@ -18,13 +17,13 @@
  * @property {(ctx: Context) => Json} [input]  the user's input (default: the form's fields)
  * @property {(ctx: Context, result: any) => void} [render]  write the view model into the slots
  * @property {(ctx: Context, errors: FieldError[]) => void} [invalid]  after an answer with errors
- * @property {(ctx: Context) => (void | Promise<void>)} [start]  bind what is interactive; runs at once
- * @property {(ctx: Context) => (void | Promise<void>)} [ready]  runs when Python is ready
+ * @property {(ctx: Context) => (void | (() => unknown))} [start]  bind what is interactive; runs at
+ *   once. What it returns runs when Python is ready (instead of the first `call`).
  * @property {string} [offline]  controls to disable when Python fails (default: inputs and buttons)
  */
 /** @typedef {ReturnType<typeof mount>} Context */
 
-const TYPING_PAUSE_MS = 150;     // recompute once typing pauses this long
+export const TYPING_PAUSE_MS = 150;  // recompute once typing pauses this long
 const ANNOUNCE_PAUSE_MS = 1000;  // a live region speaks after this much calm (as the filter page)
 const URL_REVOKE_MS = 1000;      // a downloaded blob: URL is released after the click has used it
 
@@ -54,16 +53,14 @@ export function mount(root, client, widget) {
 
   // Keys typed or pressed inside a widget are the widget's: Material's shortcuts (n, p, s, / …)
   // listen on window and never see them (issue 21, item 1).
-  root.addEventListener("keydown", (event) => {
-    const key = /** @type {KeyboardEvent} */ (event);
-    if (!key.ctrlKey && !key.metaKey && !key.altKey) event.stopPropagation();
+  root.addEventListener("keydown", (/** @type {any} */ key) => {
+    if (!key.ctrlKey && !key.metaKey && !key.altKey) key.stopPropagation();
   });
 
   // ---- calm live regions (issue 21, item 8): a visible result marked data-kb-live is spoken
   // through a hidden copy, after a pause and only when its text changed.
   const regions = [...root.querySelectorAll("[data-kb-live]")].map((shown) => {
-    const spoken = document.createElement("p");
-    spoken.className = "kb-sr";
+    const spoken = Object.assign(document.createElement("p"), { className: "kb-sr" });
     spoken.setAttribute("aria-live", "polite");
     spoken.setAttribute("aria-atomic", "true");
     shown.after(spoken);
@@ -71,10 +68,8 @@ export function mount(root, client, widget) {
   });
   const speakSoon = debounce(() => {
     for (const region of regions) {
-      const text = fold(region.shown.textContent);
-      if (text === region.last) continue;
-      region.last = text;
-      region.spoken.textContent = text;
+      const words = fold(region.shown.textContent);
+      if (words !== region.last) region.spoken.textContent = region.last = words;
     }
   }, ANNOUNCE_PAUSE_MS);
 
@@ -124,18 +119,15 @@ export function mount(root, client, widget) {
     }
     for (const control of form ? form.elements : []) {
       const name = control.getAttribute("name");
-      if (!name) continue;
-      if (byField.has(name)) control.setAttribute("aria-invalid", "true");
-      else control.removeAttribute("aria-invalid");
+      if (name) markInvalid(control, byField.has(name));
     }
     const others = errors.filter((e) => !placed.has(e.field)).map((e) => e.message).join(" ");
     if (rest) rest.textContent = others;
     return others;
   }
 
-  /** A one-off call (a file, a link, a step): its errors go next to the fields or into `slot`;
-   * returns the result, or null when there were errors. @param {string} name @param {Json} payload
-   * @param {Element | null} slot */
+  /** A one-off call (a file, an export): its errors go next to their fields or into `slot`.
+   * @param {string} name @param {Json} payload @param {Element | null} slot @returns {Promise<any>} */
   async function act(name, payload, slot) {
     if (slot) slot.textContent = "";
     const answer = await call(name, payload);
@@ -177,57 +169,15 @@ export function mount(root, client, widget) {
     answered(answer.ok);
   }
 
-  function formValues() {
-    /** @type {Record<string, string>} */
-    const values = {};
-    if (form) for (const [name, value] of new FormData(form).entries()) values[name] = String(value);
-    return values;
-  }
+  /** @returns {Record<string, string>} */
+  const formValues = () => Object.fromEntries([...(form ? new FormData(form) : [])].map(([k, v]) => [k, String(v)]));
 
   /** A button that becomes disabled while it has focus hands focus to `fallback` (item 13).
    * @param {HTMLButtonElement} button @param {boolean} disabled @param {HTMLElement} fallback */
   function setDisabled(button, disabled, fallback) {
-    const had = document.activeElement === button;
+    const focused = document.activeElement === button;
     button.disabled = disabled;
-    if (disabled && had) fallback.focus();
-  }
-
-  /** Versioned storage of a user's work. What cannot be read (bad JSON, other version, wrong shape)
-   * is set aside under `<key>-ulaeselig` before anything can overwrite it.
-   * @param {string} key @param {number} version @param {(value: any) => boolean} isShape */
-  function store(key, version, isShape) {
-    return {
-      read() {
-        let raw = null;
-        try {
-          raw = localStorage.getItem(key);
-        } catch {
-          return null;
-        }
-        if (raw === null) return null;
-        try {
-          const data = JSON.parse(raw);
-          if (data && data.version === version && isShape(data.value)) return data.value;
-        } catch {
-          // set aside below
-        }
-        try {
-          localStorage.setItem(`${key}-ulaeselig`, raw);
-        } catch {
-          // nothing more we can do
-        }
-        return null;
-      },
-      /** @param {any} value @returns {boolean} false when the browser refused */
-      write(value) {
-        try {
-          localStorage.setItem(key, JSON.stringify({ version, value }));
-          return true;
-        } catch {
-          return false;
-        }
-      },
-    };
+    if (disabled && focused) fallback.focus();
   }
 
   /** Ask before stored work is replaced (a template, a blank, a file). @param {string} textKey */
@@ -238,38 +188,29 @@ export function mount(root, client, widget) {
   /** A valid link with other work than the stored: "Erstat … / Behold …" in [data-kb-message].
    * Resolves true when the user chose the link's work. @returns {Promise<boolean>} */
   function offer() {
-    const box = q("[data-kb-message]");
-    const choice = q("[data-kb-link-choice]");
+    const [box, choice] = [q("[data-kb-message]"), q("[data-kb-link-choice]")];
     q("[data-kb-message-text]").textContent = texts.link_other || "";
-    box.hidden = false;
-    choice.hidden = false;
+    box.hidden = choice.hidden = false;
     return new Promise((resolve) => {
-      /** @param {boolean} replace */
-      const answer = (replace) => {
-        box.hidden = true;
-        choice.hidden = true;
-        replaceButton.removeEventListener("click", onReplace);
-        keepButton.removeEventListener("click", onKeep);
+      const listening = new AbortController();
+      const { signal } = listening;
+      const answer = (/** @type {boolean} */ replace) => () => {
+        box.hidden = choice.hidden = true;
+        listening.abort();
         if (!replace) say(texts.link_kept || "");
         resolve(replace);
       };
-      const replaceButton = q("[data-kb-link-replace]");
-      const keepButton = q("[data-kb-link-keep]");
-      const onReplace = () => answer(true);
-      const onKeep = () => answer(false);
-      replaceButton.addEventListener("click", onReplace);
-      keepButton.addEventListener("click", onKeep);
+      q("[data-kb-link-replace]").addEventListener("click", answer(true), { signal });
+      q("[data-kb-link-keep]").addEventListener("click", answer(false), { signal });
     });
   }
 
   /** A refused link or file: the message, and that stored work is untouched. */
   function refuse(/** @type {FieldError[]} */ errors, hasWork = false) {
-    const text = errors.map((e) => e.message).join(" ") + (hasWork ? ` ${texts.work_unchanged || ""}` : "");
-    const box = q("[data-kb-message]");
-    (q("[data-kb-message-text]") || box).textContent = text;
-    const choice = q("[data-kb-link-choice]");
-    if (choice) choice.hidden = true;
-    box.hidden = false;
+    const words = errors.map((e) => e.message).join(" ") + (hasWork ? ` ${texts.work_unchanged || ""}` : "");
+    q("[data-kb-message-text]").textContent = words;
+    q("[data-kb-link-choice]").hidden = true;
+    q("[data-kb-message]").hidden = false;
   }
 
   /** Share links in the fragment (`#<prefix>…`): read at start and whenever a link is pasted into
@@ -286,31 +227,19 @@ export function mount(root, client, widget) {
     return check();
   }
 
-  /** @param {string} text */
-  function say(text) {
-    const region = q("[data-kb-announce]");
-    if (region) region.textContent = text;
+  /** A text from the config with its {placeholders} filled in.
+   * @param {string} key @param {Record<string, string | number>} [values] */
+  function text(key, values = {}) {
+    return (texts[key] || "").replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
   }
+
+  const say = (/** @type {string} */ words) => { if (q("[data-kb-announce]")) q("[data-kb-announce]").textContent = words; };
 
   /** Text of a file the user chose, read no further than Python's limit allows (Python refuses a
    * file over it with its own message). @param {HTMLInputElement} input */
   async function readFile(input) {
     const file = input.files && input.files[0];
-    if (!file) return null;
-    return file.slice(0, config.file_bytes || file.size).text();
-  }
-
-  /** Save text (or a ready Blob, e.g. a .docx) as a file the user downloads.
-   * @param {string | Blob} content @param {string} filename @param {string} mime */
-  function download(content, filename, mime) {
-    const blob = content instanceof Blob ? content : new Blob([content], { type: `${mime};charset=utf-8` });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = filename;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), URL_REVOKE_MS);
+    return file ? file.slice(0, config.file_bytes || file.size).text() : null;
   }
 
   /** Copy a read-only field; where the browser refuses the clipboard the text stays selected.
@@ -328,8 +257,10 @@ export function mount(root, client, widget) {
   const ctx = {
     root, config, texts, form, q, call, latest, act, showErrors, answered, compute, formValues,
     computeSoon: debounce(compute, TYPING_PAUSE_MS), setDisabled, store, confirmReplace, offer,
-    refuse, onLink, say, readFile, download, copy, speakSoon,
+    refuse, onLink, say, text, readFile, download, copy, speakSoon,
   };
+  // What only works with the script (the form, tools, outputs) is shown now that it runs.
+  for (const part of root.querySelectorAll("[data-kb-reveal]")) /** @type {HTMLElement} */ (part).hidden = false;
   if (form) {
     form.hidden = false;
     form.addEventListener("submit", (event) => {
@@ -338,9 +269,26 @@ export function mount(root, client, widget) {
     });
     if (widget.call && !widget.input) form.addEventListener("input", () => ctx.computeSoon());
   }
-  if (widget.start) widget.start(ctx);
-  client.ready.then(() => (widget.ready ? widget.ready(ctx) : compute())).catch(() => {});
+  const whenReady = widget.start ? widget.start(ctx) : null;
+  client.ready.then(() => (whenReady ? whenReady() : compute())).catch(() => {});
   return ctx;
+}
+
+/** Save text (or a ready Blob, e.g. a .docx) as a file the user downloads.
+ * @param {string | Blob} content @param {string} filename @param {string} mime */
+export function download(content, filename, mime) {
+  const blob = content instanceof Blob ? content : new Blob([content], { type: `${mime};charset=utf-8` });
+  const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), URL_REVOKE_MS);
+}
+
+/** aria-invalid="true" on a field with an error, none without. @param {Element} field @param {boolean} on */
+export function markInvalid(field, on) {
+  if (on) field.setAttribute("aria-invalid", "true");
+  else field.removeAttribute("aria-invalid");
 }
 
 /** @param {string | null} text */

@@ -7,7 +7,9 @@
 export const widget = {
   call: "balance.assess",
   input: (ctx) => ({ input: ctx.formValues() }),
-  start: (ctx) => ctx.form && ctx.form.addEventListener("input", () => ctx.computeSoon()),
+  start(ctx) {
+    if (ctx.form) ctx.form.addEventListener("input", () => ctx.computeSoon());
+  },
   render(ctx, result) {
     ctx.q("[data-kb-group]").textContent = result.group;
     const headline = ctx.q("[data-kb-headline]");

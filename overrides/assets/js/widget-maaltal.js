@@ -8,7 +8,7 @@ const STORAGE_KEY = "kb-maaltal-scenario";  // the plan builder reads the chosen
 const SVG = "http://www.w3.org/2000/svg";
 const SVG_TAGS = new Set(["line", "path", "text", "circle"]);
 const SVG_ATTRS = new Set(["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "d", "class", "text-anchor"]);
-const RULE_LINK = /^(\.\.\/)*regler\/[a-z0-9-]+\/$/;
+const RULE_LINK = /^(\.\.\/)*regler\/[a-z\d-]+\/$/;
 let fromUrl = false;  // the scenario came from a link: a refusal says so once
 let lastResult = /** @type {any} */ (null);
 
@@ -56,6 +56,7 @@ export const widget = {
     const params = new URLSearchParams(location.search);
     const names = Object.keys(ctx.config.defaults);
     fromUrl = names.some((name) => params.has(name));
+    /** @type {Record<string, unknown>} */
     let saved = {};
     try {
       saved = fromUrl ? Object.fromEntries(names.map((n) => [n, params.get(n) || ""]))
@@ -102,7 +103,7 @@ export const widget = {
     lastResult = result;
     ctx.q("[data-kb-scenario-error]").textContent = "";
     for (const slot of ctx.root.querySelectorAll("[data-kb-out]")) {
-      const value = slot.getAttribute("data-kb-out").split(".")
+      const value = String(slot.getAttribute("data-kb-out")).split(".")
         .reduce((/** @type {any} */ v, key) => (v == null ? v : v[key]), result);
       slot.textContent = value == null ? "" : String(value);
     }

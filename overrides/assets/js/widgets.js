@@ -21,13 +21,6 @@ function pyodideClient() {
   return client;
 }
 
-// Widgets not yet moved onto the runtime call the bridge without a page key.
-/** @param {PyodideClient} shared */
-function legacy(shared) {
-  return { ready: shared.ready, onStatus: (/** @type {any} */ l) => shared.onStatus(l),
-    call: (/** @type {string} */ name, /** @type {object} */ payload) => shared.call("", name, payload) };
-}
-
 function initWidgets() {
   const roots = [...document.querySelectorAll("[data-kb-widget]")]
     .map((root) => /** @type {HTMLElement} */ (root)).filter((root) => !root.dataset.kbState);
@@ -39,8 +32,7 @@ function initWidgets() {
     root.dataset.kbState = "loading";
     if (root.dataset.kbPackages) shared.preload(root.dataset.kbPackages.split(/\s+/));
     Promise.all([load(), import("./runtime.js")])
-      .then(([module, runtime]) => (module.widget ? runtime.mount(root, shared, module.widget)
-        : /** @type {any} */ (module).init(root, legacy(shared))))
+      .then(([module, runtime]) => runtime.mount(root, shared, module.widget))
       .catch((error) => {
         root.dataset.kbState = "failed";
         console.warn("widget did not start:", error);
