@@ -14,7 +14,7 @@ help:
 	@echo "make serve   set up and serve the site on http://127.0.0.1:$(PORT)/"
 	@echo "make test    set up and run every test (unit, build, browser)"
 	@echo "make build   build the site into site/ (mkdocs build --strict)"
-	@echo "make lint    ruff + mypy"
+	@echo "make lint    ruff + mypy + tsc + eslint"
 	@echo "make bench   print the benchmark figures"
 
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -55,6 +55,8 @@ test-fast: setup
 lint: setup
 	$(VENV)/bin/ruff check src macros tests benchmarks
 	$(VENV)/bin/mypy
+	node_modules/.bin/tsc --noEmit -p tsconfig.json
+	node_modules/.bin/eslint overrides/assets/js eslint.config.mjs
 
 bench: setup
 	@scripts/ensure-test-tools.sh

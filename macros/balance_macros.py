@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from koensbalance.catalogue import Catalogue
-from koensbalance.maaltal import balance
+from koensbalance.maaltal import balance, view
 from macros import render
 
 BALANCE_DEFAULT = {"kvinder": "2", "maend": "5"}
@@ -20,7 +20,7 @@ def register(env: Any, catalogue: Catalogue) -> None:
     @env.macro
     def balance_widget() -> Markup:
         """The form, with the default scenario's result rendered by the same Python the browser runs."""
-        result = balance.assess_form(BALANCE_DEFAULT, rule)
+        result = view.balance_view(BALANCE_DEFAULT, rule)
         return render.html_block("widgets/balance.html", values=BALANCE_DEFAULT, result=result,
                                  rule_data=catalogue.balance)
 

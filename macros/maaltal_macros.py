@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from koensbalance.catalogue import Catalogue
-from koensbalance.maaltal import balance, targets
+from koensbalance.maaltal import balance, view
 from koensbalance.maaltal.obligations import DutyRules, with_rule_texts
 from koensbalance.maaltal.scenario import LABELS
 from koensbalance.text import fold_whitespace, sentence
@@ -73,8 +73,9 @@ def register(env: Any, catalogue: Catalogue) -> None:
         duties = duty_data(catalogue, prefix)
         rule = balance.BalanceRule.from_data(catalogue.balance)
         values = default_scenario()
-        result = targets.evaluate_form(values, rule, DutyRules.from_data(duties))
+        result = view.maaltal_view(values, rule, DutyRules.from_data(duties))
         return render.html_block(
             "widgets/maaltal.html", values=values, result=result, labels=LABELS,
             kinds=DutyRules.from_data(duties).kinds, help=help_texts(catalogue, prefix),
-            data={"balance": dict(catalogue.balance), "duties": duties, "defaults": values})
+            data=view.maaltal_config({"balance": dict(catalogue.balance), "duties": duties}, values,
+                                     render.runtime_texts()))

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from koensbalance.catalogue import Catalogue
 from koensbalance.catalogue.model import Citation
+from koensbalance.plan import view as plan_view
 from koensbalance.plan.model import blank_plan
 from koensbalance.plan.suggest import PLAN_TYPES, suggest
 from koensbalance.text import MONTHS, fold_whitespace
@@ -96,5 +97,6 @@ def register(env: Any, catalogue: Catalogue) -> None:
         # The template links the checklist from this page: href is the page-relative form of url.
         page_config = {**config, "checklist": [{**item, "href": prefix + item["url"] if item["url"] else ""}
                                                for item in config["checklist"]]}
-        return render.html_block("widgets/plan.html", config=page_config, months=MONTHS,
+        return render.html_block("widgets/plan.html", config=page_config,
+                                 embedded=plan_view.plan_config(config), months=MONTHS,
                                  maaltal_href=prefix + MAALTAL_PAGE, find_href=prefix + FIND_PAGE)

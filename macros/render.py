@@ -13,6 +13,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from koensbalance.text import format_number, sentence
+from koensbalance import widget_view
+from koensbalance.plan.suggest import PLAN_TYPES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides"
 
@@ -36,7 +38,13 @@ def environment() -> Environment:
     env.filters["json_script"] = _json_attr
     env.filters["number"] = format_number  # Danish: 15.764, 4,4 (koensbalance.text)
     env.filters["sentence"] = sentence  # one full stop at the end, also after "mv."
+    env.globals["runtime_texts"] = widget_view.runtime_texts
+    env.globals["plan_types"] = PLAN_TYPES  # which entry pages offer »Tilføj til min plan«
     return env
+
+
+def runtime_texts(kind: str = "calculator") -> dict[str, str]:
+    return widget_view.runtime_texts(kind)
 
 
 def render(template: str, **context: Any) -> str:

@@ -54,12 +54,8 @@ def register(env: Any, catalogue: Catalogue) -> None:
         if template_id and template is None:
             raise ValueError(f"Ukendt workshopskabelon: {template_id}")
         agenda = template.agenda if template else workshop_templates.blank_agenda()
-        config = {
-            "template": template_id,
-            "note": data["varighed_note"],
-            "templates": view.template_payloads(templates),
-            "blank": workshop_templates.blank_agenda().to_dict(),
-        }
+        config = view.planner_config(template_id, data["varighed_note"], templates,
+                                     workshop_templates.blank_agenda())
         return render.html_block("widgets/workshop.html", plan=view.plan(agenda, "", data["varighed_note"]),
                                  config=config, templates=templates, current=template,
                                  kinds=[(k.value, KIND_LABELS[k]) for k in BlockKind])
@@ -105,7 +101,7 @@ def register(env: Any, catalogue: Catalogue) -> None:
                               source=catalogue.source(form.source), entry=entry,
                               entry_link=pages.link(here(), pages.entry_path(entry)),
                               index_link=pages.link(here(), f"{FOLDER}/index.md"))
-        widget = render.html_block("widgets/workshop_form.html", form=form, config=form.to_config(),
+        widget = render.html_block("widgets/workshop_form.html", form=form, config=view.form_config(form),
                                    max_value=workshop_forms.MAX_VALUE)
         return Markup(intro) + Markup("\n\n") + widget
 

@@ -1,8 +1,13 @@
 """The one entry point the browser calls: JSON in, JSON out.
 
-The page's JavaScript posts a function name and plain values; this module looks the name up in a
-fixed registry (nothing else is callable), runs the domain function and returns plain values or
-the Danish field errors. The same call works in CPython, which is how tests compare both runtimes.
+The page's worker configures each widget once with the page's static data (`configure`), then posts a
+function name and the user's input only (`call`); this module merges the two, looks the name up in a
+fixed registry (nothing else is callable), runs the domain function and returns plain values or the
+Danish field errors. The same call works in CPython, which is how tests compare both runtimes.
+
+One registration style: REGISTRY maps a name to a typed domain function taking the merged payload.
+icalendar and segno, which only the planner's and the plan builder's pages load into Pyodide
+(data-kb-packages), are imported inside the functions that make a calendar file or a QR code.
 """
 
 from __future__ import annotations
@@ -12,128 +17,75 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from koensbalance.errors import InputError
-from koensbalance.maaltal import balance, targets
-from koensbalance.maaltal.obligations import DutyRules
+from koensbalance.maaltal import opfoelgning_view
+from koensbalance.maaltal import view as maaltal_view
+from koensbalance.mobilitet import view as mobilitet_view
+from koensbalance.plan import view as plan_view
+from koensbalance.vurdering import view as vurdering_view
 from koensbalance.workshop import forms
+from koensbalance.workshop import view as workshop_view
 
 Handler = Callable[[Mapping[str, Any]], Any]
+UNKNOWN = "Ukendt beregning."
 
-
-def _balance(payload: Mapping[str, Any]) -> Any:
-    rule = balance.BalanceRule.from_data(payload["rule"])
-    return balance.assess_form(payload["input"], rule).to_dict()
-
-
-def _maaltal(payload: Mapping[str, Any]) -> Any:
-    rule = balance.BalanceRule.from_data(payload["rules"]["balance"])
-    duties = DutyRules.from_data(payload["rules"]["duties"])
-    return targets.evaluate_form(payload["input"], rule, duties)
-
-
-def _workshop(name: str) -> Handler:
-    """The planner's handlers import icalendar and segno, which only the planner page loads into
-    Pyodide (data-kb-packages); importing them lazily keeps the other widgets light."""
-
-    def handler(payload: Mapping[str, Any]) -> Any:
-        from koensbalance.workshop import view
-
-        return getattr(view, name)(payload)
-
-    return handler
-
-
-def _vurdering(name: str) -> Handler:
-    """The assessment page's handlers ("Vurdér en ydelse"), imported when first called."""
-
-    def handler(payload: Mapping[str, Any]) -> Any:
-        from koensbalance.vurdering import view
-
-        return getattr(view, name)(payload)
-
-    return handler
-
-
-def _plan(name: str) -> Handler:
-    """The plan builder's handlers; plan.view imports icalendar only inside "plan.ics"."""
-
-    def handler(payload: Mapping[str, Any]) -> Any:
-        from koensbalance.plan import view
-
-        return getattr(view, name)(payload)
-
-    return handler
-
-
-def _opfoelgning(name: str) -> Handler:
-    """The "Følg op" handlers (koensbalance.maaltal.opfoelgning_view), imported when first called."""
-
-    def handler(payload: Mapping[str, Any]) -> Any:
-        from koensbalance.maaltal import opfoelgning_view
-
-        return getattr(opfoelgning_view, name)(payload)
-
-    return handler
-
-
-def _mobilitet(name: str) -> Handler:
-    """»Ansæt en sektorskifter«: mobilitet.view imports holidays (its page loads the wheel) and
-    icalendar only inside "mobilitet.ics"."""
-
-    def handler(payload: Mapping[str, Any]) -> Any:
-        from koensbalance.mobilitet import view
-
-        return getattr(view, name)(payload)
-
-    return handler
+_PAGES: dict[str, dict[str, Any]] = {}  # static data of each configured widget, parsed once
 
 
 REGISTRY: dict[str, Handler] = {
-    "balance.assess": _balance,
-    "workshop.plan": _workshop("handle_plan"),
-    "workshop.open_link": _workshop("handle_open_link"),
-    "workshop.import": _workshop("handle_import"),
-    "workshop.export": _workshop("handle_export"),
-    "workshop.run": _workshop("handle_run"),
+    "balance.assess": maaltal_view.handle_balance,
+    "workshop.plan": workshop_view.handle_plan,
+    "workshop.open_link": workshop_view.handle_open_link,
+    "workshop.import": workshop_view.handle_import,
+    "workshop.export": workshop_view.handle_export,
+    "workshop.run": workshop_view.handle_run,
     "workshop.form_markdown": forms.handle_markdown,
     "workshop.form_export": forms.handle_export,
     "workshop.form_import": forms.handle_import,
-    "maaltal.evaluate": _maaltal,
-    "plan.view": _plan("handle_view"),
-    "plan.ics": _plan("handle_ics"),
-    "plan.open_link": _plan("handle_open_link"),
-    "plan.import": _plan("handle_import"),
-    "plan.export": _plan("handle_export"),
-    "plan.target": _plan("handle_target"),
-    "opfoelgning.evaluate": _opfoelgning("handle_evaluate"),
-    "opfoelgning.start": _opfoelgning("handle_start"),
-    "opfoelgning.csv": _opfoelgning("handle_csv"),
-    "opfoelgning.export": _opfoelgning("handle_export"),
-    "opfoelgning.import": _opfoelgning("handle_import"),
-    "opfoelgning.open_link": _opfoelgning("handle_open_link"),
-    "opfoelgning.plan": _opfoelgning("handle_plan"),
-    "mobilitet.view": _mobilitet("handle_view"),
-    "mobilitet.ics": _mobilitet("handle_ics"),
-    "mobilitet.export": _mobilitet("handle_export"),
-    "mobilitet.import": _mobilitet("handle_import"),
-    "mobilitet.share": _mobilitet("handle_share"),
-    "mobilitet.open_link": _mobilitet("handle_open_link"),
-    "vurdering.analyse": _vurdering("handle_analyse"),
-    "vurdering.view": _vurdering("handle_view"),
-    "vurdering.export": _vurdering("handle_export"),
-    "vurdering.import": _vurdering("handle_import"),
-    "vurdering.open_link": _vurdering("handle_open_link"),
-    "vurdering.example": _vurdering("handle_example"),
+    "maaltal.evaluate": maaltal_view.handle_maaltal,
+    "plan.view": plan_view.handle_view,
+    "plan.ics": plan_view.handle_ics,
+    "plan.open_link": plan_view.handle_open_link,
+    "plan.import": plan_view.handle_import,
+    "plan.export": plan_view.handle_export,
+    "plan.target": plan_view.handle_target,
+    "opfoelgning.evaluate": opfoelgning_view.handle_evaluate,
+    "opfoelgning.start": opfoelgning_view.handle_start,
+    "opfoelgning.csv": opfoelgning_view.handle_csv,
+    "opfoelgning.export": opfoelgning_view.handle_export,
+    "opfoelgning.import": opfoelgning_view.handle_import,
+    "opfoelgning.open_link": opfoelgning_view.handle_open_link,
+    "opfoelgning.plan": opfoelgning_view.handle_plan,
+    "mobilitet.view": mobilitet_view.handle_view,
+    "mobilitet.ics": mobilitet_view.handle_ics,
+    "mobilitet.export": mobilitet_view.handle_export,
+    "mobilitet.import": mobilitet_view.handle_import,
+    "mobilitet.share": mobilitet_view.handle_share,
+    "mobilitet.open_link": mobilitet_view.handle_open_link,
+    "vurdering.analyse": vurdering_view.handle_analyse,
+    "vurdering.view": vurdering_view.handle_view,
+    "vurdering.export": vurdering_view.handle_export,
+    "vurdering.import": vurdering_view.handle_import,
+    "vurdering.open_link": vurdering_view.handle_open_link,
+    "vurdering.example": vurdering_view.handle_example,
 }
 
 
-def call(name: str, payload_json: str) -> str:
-    """Run a registered function; always returns a JSON object with "ok"."""
+def configure(page: str, data_json: str) -> None:
+    """Keep a widget's static page data (rules, catalogue entries, templates) for its later calls."""
+    data = json.loads(data_json)
+    _PAGES[page] = data if isinstance(data, dict) else {}
+
+
+def call(name: str, payload_json: str, page: str = "") -> str:
+    """Run a registered function on the user's input merged over the page's static data; always
+    returns a JSON object with "ok"."""
     handler = REGISTRY.get(name)
     if handler is None:
-        return json.dumps({"ok": False, "errors": [{"field": "", "message": "Ukendt beregning."}]})
+        return json.dumps({"ok": False, "errors": [{"field": "", "message": UNKNOWN}]}, ensure_ascii=False)
     try:
         payload = json.loads(payload_json)
-        result = handler(payload)
+        merged = {**_PAGES.get(page, {}), **payload} if isinstance(payload, dict) else payload
+        result = handler(merged)
     except InputError as exc:
         errors = [{"field": e.field, "message": e.message} for e in exc.errors]
         return json.dumps({"ok": False, "errors": errors}, ensure_ascii=False)

@@ -1,33 +1,16 @@
 // "Min handlingsplan" on every page, without Pyodide: the header counter and the "Tilføj til min
 // plan" button on entry pages. The plan lives only in this browser (localStorage "kb-plan"); the plan
 // page (widget-plan.js) validates and fills it with Python. Everything is written with textContent.
+import { store } from "./storage.js";
+
 export const STORAGE_KEY = "kb-plan";
 export const STORAGE_VERSION = 1;
-const UNREADABLE_KEY = "kb-plan-ulaeselig";
 const PLAN_URL = new URL("../../plan/", import.meta.url);
 
-// The stored plan, or null when there is none. A value this script cannot read is kept aside under
-// another key before anything overwrites it, so nothing is lost.
+// The stored plan, or null when there is none; what cannot be read is set aside (storage.js).
 export function readPlan() {
-  let raw = null;
-  try {
-    raw = localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-  if (raw === null) return null;
-  try {
-    const data = JSON.parse(raw);
-    if (data && data.version === STORAGE_VERSION && isPlanShape(data.plan)) return data.plan;
-  } catch {
-    // fall through
-  }
-  try {
-    localStorage.setItem(UNREADABLE_KEY, raw);
-  } catch {
-    // nothing more we can do
-  }
-  return null;
+  const stored = planStore().read();
+  return stored ? stored.plan : null;
 }
 
 // Only the shape the scripts need is checked here; Python validates every value.
@@ -37,12 +20,11 @@ export function isPlanShape(plan) {
 }
 
 export function writePlan(plan) {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ version: STORAGE_VERSION, plan }));
-    return true;
-  } catch {
-    return false;  // storage full or disabled
-  }
+  return planStore().write({ plan });  // false: storage full or disabled
+}
+
+function planStore() {
+  return store(STORAGE_KEY, STORAGE_VERSION, (value) => isPlanShape(value.plan));
 }
 
 function emptyPlan() {

@@ -1,19 +1,48 @@
-// Page side of the Pyodide worker: posts plain messages, returns promises of plain values.
+// @ts-check
+// Page side of the Pyodide worker: posts typed messages, returns promises of plain values.
+
+/**
+ * Messages to the worker.
+ * @typedef {{type: "load", packages: string[]}
+ *   | {type: "configure", page: string, data: object}
+ *   | {type: "call", id: number, page: string, name: string, payload: object}} ToWorker
+ * Messages from the worker.
+ * @typedef {{type: "status", stage: string}
+ *   | {type: "ready", ms: number}
+ *   | {type: "failed", message: string}
+ *   | {type: "result", id: number, json: string}
+ *   | {type: "error", id: number, message: string}} FromWorker
+ * @typedef {{stage: string, message?: string, ms?: number}} State
+ */
+
+const WATCHDOG_MS = 120_000;  // a runtime that neither loads nor fails in two minutes counts as failed
+
 export class PyodideClient {
+  /** @param {URL} workerUrl */
   constructor(workerUrl) {
+    /** @type {Map<number, {resolve: (value: any) => void, reject: (error: Error) => void}>} */
     this.pending = new Map();
     this.nextId = 1;
+    this.nextPage = 1;
+    /** @type {Set<(state: State) => void>} */
     this.listeners = new Set();
+    /** @type {State} */
     this.state = { stage: "starting" };
+    /** @type {() => void} */
+    this.resolveReady = () => {};
+    /** @type {(error: Error) => void} */
+    this.rejectReady = () => {};
+    /** @type {Promise<void>} */
     this.ready = new Promise((resolve, reject) => {
       this.resolveReady = resolve;
       this.rejectReady = reject;
     });
     this.ready.catch(() => {});  // failures are reported through onStatus
-    // Backstop: a runtime that neither loads nor fails within two minutes is reported as failed.
     this.watchdog = setTimeout(() => {
-      if (this.state.stage !== "ready") this.fail("Pyodide blev ikke klar inden for 120 sekunder");
-    }, 120_000);
+      if (this.state.stage !== "ready") this.fail("Pyodide was not ready in time");
+    }, WATCHDOG_MS);
+    /** @type {Worker | null} */
+    this.worker = null;
     try {
       this.worker = new Worker(workerUrl, { type: "module" });
     } catch (error) {
@@ -24,16 +53,19 @@ export class PyodideClient {
     this.worker.addEventListener("error", (event) => this.fail(event.message || "worker error"));
   }
 
+  /** @param {(state: State) => void} listener */
   onStatus(listener) {
     this.listeners.add(listener);
     listener(this.state);
   }
 
+  /** @param {State} state */
   setState(state) {
     this.state = state;
     for (const listener of this.listeners) listener(state);
   }
 
+  /** @param {string} message */
   fail(message) {
     clearTimeout(this.watchdog);
     this.setState({ stage: "failed", message });
@@ -42,6 +74,7 @@ export class PyodideClient {
     this.pending.clear();
   }
 
+  /** @param {FromWorker} message */
   receive(message) {
     if (message.type === "status") {
       this.setState({ stage: message.stage });
@@ -51,27 +84,44 @@ export class PyodideClient {
       this.resolveReady();
     } else if (message.type === "failed") {
       this.fail(message.message);
-    } else if (message.type === "result") {
+    } else if (message.type === "result" || message.type === "error") {
       const entry = this.pending.get(message.id);
       if (!entry) return;
       this.pending.delete(message.id);
-      if (message.error) entry.reject(new Error(message.error));
+      if (message.type === "error") entry.reject(new Error(message.message));
       else entry.resolve(JSON.parse(message.json));
     }
   }
 
-  // Load extra Python packages (from our own lock file) before any later call runs.
-  preload(packages) {
-    if (this.worker && packages.length) this.worker.postMessage({ type: "load", packages });
+  /** @param {ToWorker} message */
+  post(message) {
+    if (this.worker) this.worker.postMessage(message);
   }
 
-  // Call a function registered in koensbalance.bridge with a plain, JSON-serialisable payload.
-  call(name, payload) {
-    if (this.state.stage === "failed") return Promise.reject(new Error(this.state.message));
+  /** Load extra Python packages (from our own lock file) before any later call runs.
+   * @param {string[]} packages */
+  preload(packages) {
+    if (packages.length) this.post({ type: "load", packages });
+  }
+
+  /** Give the worker a widget's static page data once; later calls name the returned page key.
+   * @param {object} data
+   * @returns {string} */
+  configure(data) {
+    const page = `page-${this.nextPage++}`;
+    this.post({ type: "configure", page, data });
+    return page;
+  }
+
+  /** Call a function registered in koensbalance.bridge with the user's input only.
+   * @param {string} page  @param {string} name  @param {object} payload
+   * @returns {Promise<any>} */
+  call(page, name, payload) {
+    if (this.state.stage === "failed" || !this.worker) return Promise.reject(new Error(this.state.message));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, name, payload });
+      this.post({ type: "call", id, page, name, payload });
     });
   }
 }

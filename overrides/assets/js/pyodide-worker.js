@@ -1,12 +1,19 @@
+// @ts-check
 // Web Worker that owns Pyodide: loads the self-hosted runtime and our wheel from the site's own
 // origin, then answers calls to koensbalance.bridge. The page never touches Python directly.
+// Messages in (types in pyodide-client.js): load, configure, call. Out: status, ready, failed,
+// result, error.
+// @ts-expect-error -- copied from node_modules/pyodide into the site at build time (macros/vendor_assets.py)
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
+/** @type {any} */
 let bridge = null;
+/** @type {any} */
 let pyodideInstance = null;
 let extraPackages = Promise.resolve();  // packages a widget asked for; calls wait for them
 
+/** @param {any} reason */
 function failed(reason) {
   if (bridge) return;
   self.postMessage({ type: "failed", message: String(reason && reason.message ? reason.message : reason) });
@@ -29,25 +36,30 @@ const ready = (async () => {
 })().catch(failed);
 
 self.addEventListener("message", async (event) => {
-  if (event.data.type === "load") {
-    const packages = event.data.packages;
+  /** @type {import("./pyodide-client.js").ToWorker} */
+  const message = event.data;
+  if (message.type === "load") {
     extraPackages = extraPackages
       .then(() => ready)
-      .then(() => pyodideInstance && pyodideInstance.loadPackage(packages, { messageCallback: () => {} }))
-      .catch((error) => self.postMessage({ type: "failed", message: `Pakker: ${error}` }));
+      .then(() => pyodideInstance && pyodideInstance.loadPackage(message.packages, { messageCallback: () => {} }))
+      .catch((error) => self.postMessage({ type: "failed", message: `packages: ${error}` }));
     return;
   }
-  const { id, name, payload } = event.data;
   await ready;
   await extraPackages;
+  if (message.type === "configure") {
+    if (bridge) bridge.configure(message.page, JSON.stringify(message.data));
+    return;
+  }
+  if (message.type !== "call") return;
   if (!bridge) {
-    self.postMessage({ type: "result", id, error: "Python kunne ikke indlæses" });
+    self.postMessage({ type: "error", id: message.id, message: "Python did not load" });
     return;
   }
   try {
-    const json = bridge.call(name, JSON.stringify(payload));
-    self.postMessage({ type: "result", id, json });
+    const json = bridge.call(message.name, JSON.stringify(message.payload), message.page);
+    self.postMessage({ type: "result", id: message.id, json });
   } catch (error) {
-    self.postMessage({ type: "result", id, error: String(error) });
+    self.postMessage({ type: "error", id: message.id, message: String(error) });
   }
 });

@@ -1,205 +1,134 @@
+// @ts-check
 // Fillable form made from a source's template (docs/workshop/projektplan.md, logbog.md). Keeps what
-// the user writes in localStorage (restored at once, before Python has loaded), mirrors it into the
-// print layout, and asks Python (koensbalance.bridge "workshop.form_*") for the Markdown, the saved
-// file and for reading a file back. No rules live here: Python validates every value it is given.
-// Values only ever reach the page through .value and .textContent.
-import { copyField, debounce } from "./widget-common.js";
-import { download } from "./workshop-dom.js";
+// the user writes (restored at once, before Python has loaded), mirrors it into the print layout,
+// and asks Python (koensbalance.bridge "workshop.form_*") for the Markdown, the saved file and for
+// reading a file back. Interactive here: adding and removing entries of a repeated form.
+import { debounce, markInvalid } from "./runtime.js";
 
-const STORAGE_VERSION = 1;
+const MARKDOWN_PAUSE_MS = 200;  // the Markdown follows typing a little later
 
-const STATUS_TEXT = {
-  starting: "Markdown og filer bliver klar om et øjeblik … Du kan skrive imens.",
-  failed: "Markdown og filer kunne ikke indlæses. Det, du skriver, gemmes stadig i browseren, og du kan udskrive det.",
+/** @typedef {import("./runtime.js").Context} Context */
+/** @typedef {Record<string, string>} Entry */
+
+/** @type {import("./runtime.js").Widget} */
+export const widget = {
+  offline: "[data-kb-download], [data-kb-copy-markdown], [data-kb-import]",
+  start(ctx) {
+    const { config, q } = ctx;
+    const keys = /** @type {string[]} */ (config.keys);
+    const blank = () => Object.fromEntries(keys.map((key) => [key, ""]));
+    // Only the shape the editor needs is taken from storage (known keys, text values).
+    const store = ctx.store(`kb-formular-${config.id}`, config.storage_version,
+      (v) => Array.isArray(v.poster) && v.poster.length > 0 && v.poster.every((/** @type {any} */ e) => e && typeof e === "object"));
+    const saved = store.read();
+    /** @type {Entry[]} */
+    let entries = saved ? saved.poster.map((/** @type {any} */ e) =>
+      Object.fromEntries(keys.map((key) => [key, typeof e[key] === "string" ? e[key] : ""]))) : [blank()];
+    if (!config.repeat) entries = entries.slice(0, 1);
+    ctx.root.setAttribute("data-kb-enhanced", "true");
+
+    const save = () => {
+      if (!store.write({ poster: entries })) q("[data-kb-output-error]").textContent = ctx.texts.storage_failed;
+    };
+
+    function render() {
+      q("[data-kb-entries]").replaceChildren(...entries.map((values, index) => entryEditor(ctx, values, index, entries.length)));
+    }
+
+    /** @param {number} index @param {string} selector */
+    function focusIn(index, selector) {
+      const target = q("[data-kb-entries]").children[index]?.querySelector(selector);
+      (target && !target.disabled ? target : q("[data-kb-add-entry]") || q("[data-kb-key]")).focus();
+    }
+
+    async function update() {
+      const answer = await ctx.latest("workshop.form_markdown", { poster: entries });
+      if (!answer) return;
+      ctx.showErrors(answer.ok ? [] : answer.errors, q("[data-kb-output-error]"));
+      if (!answer.ok) return;
+      q("[data-kb-markdown]").value = answer.result.markdown;
+      ctx.answered();
+    }
+    const updateSoon = debounce(update, MARKDOWN_PAUSE_MS);
+
+    const form = /** @type {HTMLFormElement} */ (ctx.form);
+    form.addEventListener("input", (event) => {
+      const control = /** @type {HTMLInputElement} */ (event.target);
+      const item = control.closest("[data-kb-entry]");
+      if (!control.dataset.kbKey || !item) return;
+      entries[Number(item.getAttribute("data-kb-index"))][control.dataset.kbKey] = control.value;
+      const print = item.querySelector(`[data-kb-print-for="${control.dataset.kbKey}"]`);
+      if (print) print.textContent = control.value;
+      save();
+      updateSoon();
+    });
+    form.addEventListener("click", (event) => {
+      const button = /** @type {HTMLElement} */ (event.target).closest("button");
+      if (!button) return;
+      if ("kbAddEntry" in button.dataset) {
+        entries.push(blank());
+        render();
+        focusIn(entries.length - 1, "[data-kb-key]");
+        ctx.say(ctx.text("added", { n: entries.length }));
+      } else if ("kbRemoveEntry" in button.dataset) {
+        const index = Number(button.closest("[data-kb-entry]")?.getAttribute("data-kb-index"));
+        entries.splice(index, 1);
+        render();
+        focusIn(Math.min(index, entries.length - 1), "[data-kb-remove-entry]");
+        ctx.say(ctx.text("removed", { n: index + 1 }));
+      } else return;
+      save();
+      update();
+    });
+
+    q("[data-kb-print-button]").addEventListener("click", () => window.print());
+    q("[data-kb-copy-markdown]").addEventListener("click", async () => {
+      await update();
+      await ctx.copy(q("[data-kb-markdown]"), "markdown_copied");
+    });
+    q("[data-kb-download]").addEventListener("click", async () => {
+      const file = await ctx.act("workshop.form_export", { poster: entries }, q("[data-kb-output-error]"));
+      if (file) ctx.download(file.text, file.filename, file.mime);
+    });
+    // A file that cannot be read leaves the work on the page (and in storage) as it was.
+    q("[data-kb-import]").addEventListener("change", async (/** @type {Event} */ event) => {
+      const input = /** @type {HTMLInputElement} */ (event.target);
+      const text = await ctx.readFile(input);
+      if (text === null) return;
+      const opened = await ctx.act("workshop.form_import", { text }, q("[data-kb-import-error]"));
+      markInvalid(input, !opened);
+      if (!opened) return;  // the file the user chose replaces the form without a question
+      entries = opened.poster;
+      render();
+      save();
+      ctx.say(ctx.texts.file_opened);
+      update();
+    });
+
+    render();  // the stored work at once; the Markdown when Python is ready
+    return update;
+  },
 };
 
-export function init(root, client) {
-  const config = JSON.parse(root.querySelector("[data-kb-config]").textContent);
-  const q = (selector) => root.querySelector(selector);
-  const form = q("[data-kb-form]");
-  const view = {
-    entries: q("[data-kb-entries]"),
-    entryTemplate: q("[data-kb-entry-template]"),
-    addEntry: q("[data-kb-add-entry]"),
-    announce: q("[data-kb-announce]"),
-    status: q("[data-kb-status]"),
-    markdown: q("[data-kb-markdown]"),
-    outputError: q("[data-kb-output-error]"),
-    importInput: q("[data-kb-import]"),
-    importError: q("[data-kb-import-error]"),
-  };
-  const storageKey = `kb-formular-${config.id}`;
-  const keys = config.felter.map((f) => f.id);
-  const repeat = config.gentages;
-  const label = (index) => `${repeat} ${index + 1}`;
-  const blankEntry = () => Object.fromEntries(keys.map((key) => [key, ""]));
-
-  let entries = stored() || [blankEntry()];
-  let latest = 0;
-
-  root.dataset.kbEnhanced = "true";
-  for (const hidden of root.querySelectorAll("[data-kb-outputs], [data-kb-repeat-actions]")) hidden.hidden = false;
-
-  // ---- storage --------------------------------------------------------------------------------
-  function save() {
-    try {
-      localStorage.setItem(storageKey, JSON.stringify({ version: STORAGE_VERSION, poster: entries }));
-    } catch {
-      // storage full or disabled: the form still works; "Gem som fil" still saves the work
-    }
+/** One entry's editor: the build-time fields cloned from the <template>, with values and numbers.
+ * @param {Context} ctx @param {Entry} values @param {number} index @param {number} count */
+function entryEditor(ctx, values, index, count) {
+  const item = ctx.q("[data-kb-entry-template]").content.firstElementChild.cloneNode(true);
+  const prefix = `kb-wf-${ctx.config.id}-${index}`;
+  item.dataset.kbIndex = String(index);
+  for (const control of item.querySelectorAll("[data-kb-key]")) {
+    const key = control.dataset.kbKey;
+    control.id = `${prefix}-${key}`;
+    control.value = values[key] || "";
+    item.querySelector(`[data-kb-print-for="${key}"]`).textContent = control.value;
   }
-
-  // Only the shape the editor needs is taken from storage (known keys, text values); Python
-  // validates the values whenever they are used.
-  function stored() {
-    try {
-      const data = JSON.parse(localStorage.getItem(storageKey) || "null");
-      if (!data || data.version !== STORAGE_VERSION || !Array.isArray(data.poster) || !data.poster.length) return null;
-      const restored = data.poster.filter((e) => e && typeof e === "object").map((e) =>
-        Object.fromEntries(keys.map((key) => [key, typeof e[key] === "string" ? e[key] : ""])));
-      if (!restored.length) return null;
-      return repeat ? restored : restored.slice(0, 1);
-    } catch {
-      return null;
-    }
+  for (const label of item.querySelectorAll("[data-kb-for]")) label.htmlFor = `${prefix}-${label.dataset.kbFor}`;
+  if (ctx.config.repeat) {
+    item.querySelector("[data-kb-entry-legend]").textContent = ctx.text("entry_label", { n: index + 1 });
+    item.querySelector("[data-kb-entry-actions]").hidden = false;
+    const remove = item.querySelector("[data-kb-remove-entry]");
+    remove.textContent = ctx.text("remove_entry", { n: index + 1 });
+    remove.disabled = count === 1;
   }
-
-  // ---- the entries (one for the project plan, one per conversation for the logbook) ------------
-  function createEntry(values, index) {
-    const item = view.entryTemplate.content.firstElementChild.cloneNode(true);
-    const prefix = `kb-wf-${config.id}-${index}`;
-    item.dataset.kbIndex = String(index);
-    for (const control of item.querySelectorAll("[data-kb-key]")) {
-      const key = control.dataset.kbKey;
-      control.id = `${prefix}-${key}`;
-      control.value = values[key] || "";
-      item.querySelector(`[data-kb-print-for="${key}"]`).textContent = control.value;
-    }
-    for (const labelElement of item.querySelectorAll("[data-kb-for]")) {
-      labelElement.htmlFor = `${prefix}-${labelElement.dataset.kbFor}`;
-    }
-    if (repeat) {
-      item.querySelector("[data-kb-entry-legend]").textContent = label(index);
-      item.querySelector("[data-kb-entry-actions]").hidden = false;
-      const remove = item.querySelector("[data-kb-remove-entry]");
-      remove.textContent = `Slet ${label(index).toLowerCase()}`;
-      remove.disabled = entries.length === 1;
-    }
-    return item;
-  }
-
-  function renderEntries() {
-    view.entries.replaceChildren(...entries.map((values, index) => createEntry(values, index)));
-  }
-
-  function focusIn(index, selector) {
-    const item = view.entries.children[index];
-    const target = item && item.querySelector(selector);
-    (target && !target.disabled ? target : view.addEntry || view.entries.querySelector("[data-kb-key]")).focus();
-  }
-
-  // ---- Python: Markdown, file export and import -------------------------------------------------
-  async function update() {
-    const request = ++latest;
-    let answer;
-    try {
-      answer = await client.call("workshop.form_markdown", { formular: config, poster: entries });
-    } catch {
-      return;
-    }
-    if (request !== latest) return;
-    view.outputError.textContent = answer.ok ? "" : answer.errors.map((e) => e.message).join(" ");
-    if (!answer.ok) return;
-    view.markdown.value = answer.result.markdown;
-    root.dataset.kbAnswered = "true";
-  }
-  const updateSoon = debounce(update, 200);
-
-  form.addEventListener("input", (event) => {
-    const control = event.target;
-    const item = control.closest("[data-kb-entry]");
-    if (!control.dataset.kbKey || !item) return;
-    entries[Number(item.dataset.kbIndex)][control.dataset.kbKey] = control.value;
-    item.querySelector(`[data-kb-print-for="${control.dataset.kbKey}"]`).textContent = control.value;
-    save();
-    updateSoon();
-  });
-  form.addEventListener("submit", (event) => event.preventDefault());
-
-  form.addEventListener("click", (event) => {
-    const button = event.target.closest("button");
-    if (!button) return;
-    if ("kbAddEntry" in button.dataset) {
-      entries.push(blankEntry());
-      renderEntries();
-      focusIn(entries.length - 1, "[data-kb-key]");
-      view.announce.textContent = `${label(entries.length - 1)} er tilføjet.`;
-    } else if ("kbRemoveEntry" in button.dataset) {
-      const index = Number(button.closest("[data-kb-entry]").dataset.kbIndex);
-      entries.splice(index, 1);
-      renderEntries();
-      focusIn(Math.min(index, entries.length - 1), "[data-kb-remove-entry]");
-      view.announce.textContent = `${label(index)} er slettet.`;
-    } else {
-      return;
-    }
-    save();
-    update();
-  });
-
-  q("[data-kb-print-button]").addEventListener("click", () => window.print());
-
-  q("[data-kb-copy-markdown]").addEventListener("click", async () => {
-    await update();
-    await copyField(view.markdown, view.announce, "Markdown er kopieret.",
-      "Teksten er markeret – kopiér den med Ctrl+C.");
-  });
-
-  q("[data-kb-download]").addEventListener("click", async () => {
-    view.outputError.textContent = "";
-    const answer = await client.call("workshop.form_export", { formular: config, poster: entries });
-    if (!answer.ok) {
-      view.outputError.textContent = answer.errors.map((e) => e.message).join(" ");
-      return;
-    }
-    download(answer.result.text, answer.result.filename, answer.result.mime);
-  });
-
-  // A file that cannot be read leaves the work on the page (and in storage) as it was.
-  view.importInput.addEventListener("change", async () => {
-    const file = view.importInput.files[0];
-    view.importError.textContent = "";
-    view.importInput.removeAttribute("aria-invalid");
-    if (!file) return;
-    const text = file.size > 4_000_000 ? "" : await file.text();
-    const answer = await client.call("workshop.form_import", { formular: config, text });
-    if (!answer.ok) {
-      view.importError.textContent = answer.errors.map((e) => e.message).join(" ");
-      view.importInput.setAttribute("aria-invalid", "true");
-      return;
-    }
-    entries = answer.result.poster;
-    renderEntries();
-    save();
-    view.announce.textContent = "Filen er åbnet.";
-    update();
-  });
-
-  // ---- start: the stored work at once, the Markdown when Python is ready -----------------------
-  renderEntries();
-  client.onStatus((state) => {
-    if (state.stage === "failed") {
-      root.dataset.kbState = "failed";
-      view.status.textContent = STATUS_TEXT.failed;
-      for (const button of root.querySelectorAll("[data-kb-download], [data-kb-copy-markdown], [data-kb-import]")) {
-        button.disabled = true;
-      }
-    } else if (state.stage === "ready") {
-      root.dataset.kbState = "ready";
-      view.status.textContent = "";
-    } else {
-      view.status.textContent = STATUS_TEXT.starting;
-    }
-  });
-  client.ready.then(update).catch(() => {});
+  return item;
 }

@@ -1,357 +1,149 @@
-// Workshop planner: keeps the agenda the user edits (plain values), asks Python (koensbalance.bridge
-// "workshop.*") for times, checks, share link, texts and files, and writes the answers into the page
-// with textContent/value. No rules live here: validation, timing, checks, run-mode rescheduling, the
-// share-link codec and every export are Python.
-import { bindStatus, copyField, debounce, showFieldErrors } from "./widget-common.js";
-import { createBlockEditor, renderRows, renderChecks, renderRunRows, download } from "./workshop-dom.js";
+// @ts-check
+// Workshop planner: keeps the agenda the user edits (plain values) and asks Python (koensbalance.bridge
+// "workshop.*") for times, checks, share link, texts, files and run mode; the runtime stores the work,
+// asks before replacing it and opens share links. Interactive here: adding, moving and removing
+// blocks (with focus kept), and run mode (workshop-run.js). No rules, no words.
+import { debounce, markInvalid, TYPING_PAUSE_MS } from "./runtime.js";
+import { blockEditor, renderPlan } from "./workshop-dom.js";
+import { bindRun } from "./workshop-run.js";
 
 const STORAGE_KEY = "kb-workshop";
-const STORAGE_VERSION = 1;
+const QR_PAUSE_MS = 800;  // the QR code takes longer to make: while typing it follows a little later
 
-export function init(root, client) {
-  const config = JSON.parse(root.querySelector("[data-kb-config]").textContent);
-  const form = root.querySelector("[data-kb-form]");
-  const q = (selector) => root.querySelector(selector);
-  const view = {
-    blocks: q("[data-kb-blocks]"),
-    blockTemplate: q("[data-kb-block-template]"),
-    message: q("[data-kb-message]"),
-    announce: q("[data-kb-announce]"),
-    rows: q("[data-kb-rows]"),
-    summary: q("[data-kb-summary]"),
-    printTitle: q("[data-kb-print-title]"),
-    printLink: q("[data-kb-print-link]"),
-    checks: q("[data-kb-checks]"),
-    link: q("[data-kb-link]"),
-    markdown: q("[data-kb-markdown]"),
-    invitation: q("[data-kb-invitation]"),
-    qr: q("[data-kb-qr]"),
-    qrFigure: q("[data-kb-qr-figure]"),
-    outputError: q("[data-kb-output-error]"),
-    importError: q("[data-kb-import-error]"),
-  };
-  const baseUrl = () => location.origin + location.pathname;
+/** @typedef {import("./runtime.js").Context} Context */
 
-  let state = { agenda: null, run: null };
-  let latest = 0;
-  let ready = false;
-  let timer = null;
+/** @type {import("./runtime.js").Widget} */
+export const widget = {
+  start(ctx) {
+    const { config, q } = ctx;
+    const form = /** @type {HTMLFormElement} */ (ctx.form);
+    const store = ctx.store(STORAGE_KEY, config.storage_version,
+      (v) => v.agenda && Array.isArray(v.agenda.blokke) && v.agenda.blokke.every((/** @type {any} */ b) => b && typeof b === "object"));
+    const saved = store.read();
+    const state = { agenda: /** @type {any} */ (null), run: saved && saved.run && Array.isArray(saved.run.starts) ? saved.run : null };
+    let hasWork = Boolean(saved);
+    const baseUrl = () => location.origin + location.pathname;
+    const save = () => {
+      hasWork = true;
+      if (!store.write({ agenda: state.agenda, run: state.run })) ctx.q("[data-kb-output-error]").textContent = ctx.texts.storage_failed;
+    };
+    const run = bindRun(ctx, state, save);
 
-  for (const hidden of root.querySelectorAll("[data-kb-tools], [data-kb-form], [data-kb-outputs], [data-kb-run-section]")) {
-    hidden.hidden = false;
-  }
-  bindStatus(root, client);
-
-  // ---- storage --------------------------------------------------------------------------------
-  function save() {
-    try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ version: STORAGE_VERSION, agenda: state.agenda, run: state.run }));
-    } catch {
-      // storage full or disabled: the planner still works, the link and files still save the work
-    }
-  }
-
-  function stored() {
-    try {
-      const data = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
-      if (data && data.version === STORAGE_VERSION && isAgendaShape(data.agenda)) return data;
-    } catch {
-      // unreadable: ignore it
-    }
-    return null;
-  }
-
-  // Only the shape the editor needs is checked here; Python validates every value.
-  function isAgendaShape(agenda) {
-    return agenda && typeof agenda === "object" && Array.isArray(agenda.blokke)
-      && agenda.blokke.every((b) => b && typeof b === "object");
-  }
-
-  function templateAgenda(id) {
-    const found = config.templates.find((t) => t.id === id);
-    return structuredClone(found ? found.agenda : config.blank);
-  }
-
-  // ---- loading an agenda into the editor -----------------------------------------------------
-  function load(agenda, { keepRun = false } = {}) {
-    state.agenda = agenda;
-    if (!keepRun) state.run = null;
-    for (const input of form.querySelectorAll("[data-kb-meta]")) {
-      const value = agenda[input.name];
-      input.value = value === null || value === undefined ? "" : String(value);
-    }
-    renderBlocks();
-    renderRun();
-  }
-
-  function renderBlocks(focus) {
-    const items = state.agenda.blokke.map((block, index) =>
-      createBlockEditor(view.blockTemplate, block, index, state.agenda.blokke.length));
-    view.blocks.replaceChildren(...items);
-    if (focus) {
-      const target = view.blocks.children[focus.index];
-      const wanted = target && target.querySelector(focus.selector);
-      const fallback = target && target.querySelector(focus.fallback || "input");
-      const element = wanted && !wanted.disabled ? wanted : fallback || q("[data-kb-add]");
-      element.focus();
-    }
-  }
-
-  // ---- computing -------------------------------------------------------------------------------
-  // The QR code takes longer to make than the rest: while typing it follows a little later.
-  async function update({ store = true, qr = true } = {}) {
-    if (store) save();
-    if (!qr) qrSoon();
-    const request = ++latest;
-    let answer;
-    try {
-      answer = await client.call("workshop.plan", { agenda: state.agenda, base_url: baseUrl(), note: config.note, qr });
-    } catch {
-      return;
-    }
-    if (request !== latest) return;
-    showFieldErrors(form, answer.ok ? [] : answer.errors);
-    root.dataset.kbValid = answer.ok ? "true" : "false";
-    if (!answer.ok) return;
-    const plan = answer.result;
-    renderRows(view.rows, plan.rows);
-    for (const row of plan.rows) {
-      const item = view.blocks.children[row.index];
-      if (item) item.querySelector("[data-kb-block-time]").textContent = `${row.start}–${row.slut}`;
-    }
-    view.summary.textContent = plan.oversigt;
-    view.printTitle.textContent = plan.agenda.titel || "Dagsorden";
-    renderChecks(view.checks, plan.checks);
-    view.link.value = plan.link;
-    view.printLink.textContent = plan.link;
-    view.markdown.value = plan.markdown;
-    view.invitation.value = plan.invitation;
-    if (qr) {
-      view.qrFigure.hidden = !plan.qr;
-      if (plan.qr) view.qr.src = plan.qr;  // an SVG data: URI made by Python (segno), shown as an image
-      else view.qr.removeAttribute("src");
-    }
-    if (!ready) {
-      ready = true;
-      root.dataset.kbAnswered = "true";
-      performance.mark("kb-widget-first-answer");
-    }
-  }
-  const updateSoon = debounce(() => update({ qr: false }), 150);
-  const qrSoon = debounce(() => update({ store: false }), 800);
-
-  // ---- editing -------------------------------------------------------------------------------
-  form.addEventListener("input", (event) => {
-    const input = event.target;
-    if (input.matches("[data-kb-meta]")) {
-      state.agenda[input.name] = input.value;
-    } else if (input.dataset.kbField) {
-      const index = Number(input.closest("[data-kb-block]").dataset.kbIndex);
-      state.agenda.blokke[index][input.dataset.kbField] = input.value;
-    } else {
-      return;
-    }
-    updateSoon();
-  });
-  form.addEventListener("submit", (event) => event.preventDefault());
-
-  form.addEventListener("click", (event) => {
-    const button = event.target.closest("button");
-    if (!button) return;
-    const item = button.closest("[data-kb-block]");
-    const blocks = state.agenda.blokke;
-    if (button.dataset.kbAdd) {
-      const kind = button.dataset.kbAdd;
-      blocks.push({ titel: kind === "pause" ? "Pause" : "Nyt punkt", minutter: kind === "pause" ? "15" : "30", type: kind, note: "" });
-      renderBlocks({ index: blocks.length - 1, selector: "[data-kb-field=titel]" });
-      view.announce.textContent = `Punkt ${blocks.length} er tilføjet.`;
-    } else if (item && button.dataset.kbMove) {
-      const from = Number(item.dataset.kbIndex);
-      const to = from + Number(button.dataset.kbMove);
-      if (to < 0 || to >= blocks.length) return;
-      const [moved] = blocks.splice(from, 1);
-      blocks.splice(to, 0, moved);
-      const other = button.dataset.kbMove === "1" ? "[data-kb-move='-1']" : "[data-kb-move='1']";
-      renderBlocks({ index: to, selector: `[data-kb-move='${button.dataset.kbMove}']`, fallback: other });
-      view.announce.textContent = `»${moved.titel}« er flyttet til nummer ${to + 1}.`;
-    } else if (item && "kbRemove" in button.dataset) {
-      const index = Number(item.dataset.kbIndex);
-      const [removed] = blocks.splice(index, 1);
-      renderBlocks({ index: Math.min(index, blocks.length - 1), selector: "[data-kb-remove]" });
-      view.announce.textContent = `»${removed.titel}« er slettet.`;
-    } else {
-      return;
-    }
-    update();
-  });
-
-  q("[data-kb-load-template]").addEventListener("click", () => {
-    load(templateAgenda(q("[data-kb-template-select]").value));
-    view.announce.textContent = "Skabelonen er indlæst.";
-    update();
-  });
-  q("[data-kb-clear]").addEventListener("click", () => {
-    load(structuredClone(config.blank));
-    update();
-  });
-
-  // ---- outputs -------------------------------------------------------------------------------
-  q("[data-kb-copy-link]").addEventListener("click", () => copyField(view.link, view.announce,
-    "Linket er kopieret.", "Linket er markeret – kopiér det med Ctrl+C."));
-  for (const button of root.querySelectorAll("[data-kb-download]")) {
-    button.addEventListener("click", async () => {
-      view.outputError.textContent = "";
-      const answer = await client.call("workshop.export", { agenda: state.agenda, format: button.dataset.kbDownload, base_url: baseUrl() });
-      if (!answer.ok) {
-        view.outputError.textContent = answer.errors.map((e) => e.message).join(" ");
-        return;
+    /** @param {any} agenda */
+    function load(agenda, keepRun = false) {
+      state.agenda = structuredClone(agenda);
+      if (!keepRun) state.run = null;
+      for (const input of form.querySelectorAll("[data-kb-meta]")) {
+        const field = /** @type {HTMLInputElement} */ (input);
+        field.value = state.agenda[field.name] == null ? "" : String(state.agenda[field.name]);
       }
-      download(answer.result.text, answer.result.filename, answer.result.mime);
+      renderBlocks();
+      run.render();
+    }
+
+    /** @param {{index: number, selector: string, fallback?: string}} [focus] */
+    function renderBlocks(focus) {
+      const blocks = q("[data-kb-blocks]");
+      blocks.replaceChildren(...state.agenda.blokke.map((/** @type {any} */ block, /** @type {number} */ index) =>
+        blockEditor(ctx, block, index, state.agenda.blokke.length)));
+      if (!focus) return;
+      const item = blocks.children[focus.index];
+      const wanted = item && item.querySelector(focus.selector);
+      (wanted && !wanted.disabled ? wanted : (item && item.querySelector(focus.fallback || "input")) || q("[data-kb-add]")).focus();
+    }
+
+    async function update({ store: keep = true, qr = true } = {}) {
+      if (keep) save();
+      if (!qr) qrSoon();
+      const answer = await ctx.latest("workshop.plan", { agenda: state.agenda, base_url: baseUrl(), qr });
+      if (!answer) return;
+      ctx.showErrors(answer.ok ? [] : answer.errors);
+      if (!answer.ok) return;
+      renderPlan(ctx, answer.result, qr);
+      ctx.answered();
+    }
+    const updateSoon = debounce(() => update({ qr: false }), TYPING_PAUSE_MS);
+    const qrSoon = debounce(() => update({ store: false }), QR_PAUSE_MS);
+
+    form.addEventListener("input", (event) => {
+      const input = /** @type {HTMLInputElement} */ (event.target);
+      if (input.matches("[data-kb-meta]")) state.agenda[input.name] = input.value;
+      else if (input.dataset.kbField) state.agenda.blokke[index(input)][input.dataset.kbField] = input.value;
+      else return;
+      updateSoon();
     });
-  }
-  q("[data-kb-import]").addEventListener("change", async (event) => {
-    const file = event.target.files[0];
-    view.importError.textContent = "";
-    event.target.removeAttribute("aria-invalid");
-    if (!file) return;
-    const text = file.size > 1_000_000 ? "" : await file.text();
-    const answer = await client.call("workshop.import", { text });
-    if (!answer.ok) {
-      view.importError.textContent = answer.errors.map((e) => e.message).join(" ");
-      event.target.setAttribute("aria-invalid", "true");
-      return;
+    form.addEventListener("click", (event) => {
+      const button = /** @type {HTMLElement} */ (event.target).closest("button");
+      if (!button) return;
+      const blocks = state.agenda.blokke;
+      const at = button.closest("[data-kb-block]") ? index(button) : -1;
+      const move = Number(button.dataset.kbMove);
+      if (button.dataset.kbAdd) {
+        blocks.push(structuredClone(config.new_blocks[button.dataset.kbAdd]));
+        renderBlocks({ index: blocks.length - 1, selector: "[data-kb-field=titel]" });
+        ctx.say(ctx.text("added", { n: blocks.length }));
+      } else if (at >= 0 && move && blocks[at + move]) {
+        const [moved] = blocks.splice(at, 1);
+        blocks.splice(at + move, 0, moved);
+        renderBlocks({ index: at + move, selector: `[data-kb-move='${move}']`, fallback: `[data-kb-move='${-move}']` });
+        ctx.say(ctx.text("moved", { name: moved.titel, n: at + move + 1 }));
+      } else if (at >= 0 && "kbRemove" in button.dataset) {
+        const [removed] = blocks.splice(at, 1);
+        renderBlocks({ index: Math.min(at, blocks.length - 1), selector: "[data-kb-remove]" });
+        ctx.say(ctx.text("removed", { name: removed.titel }));
+      } else return;
+      update();
+    });
+
+    /** @param {any} agenda @param {string} said */
+    const replaceWith = (agenda, said) => { load(agenda); ctx.say(said); return update(); };
+    q("[data-kb-load-template]").addEventListener("click", () => {
+      if (!ctx.confirmReplace("confirm_template", hasWork)) return;
+      const found = config.templates.find((/** @type {any} */ t) => t.id === q("[data-kb-template-select]").value);
+      replaceWith(found ? found.agenda : config.blank, ctx.texts.template_loaded);
+    });
+    q("[data-kb-clear]").addEventListener("click", () => ctx.confirmReplace("confirm_clear", hasWork) && replaceWith(config.blank, ""));
+    q("[data-kb-copy-link]").addEventListener("click", () => ctx.copy(q("[data-kb-link]"), "link_copied"));
+    for (const button of ctx.root.querySelectorAll("[data-kb-download]")) {
+      button.addEventListener("click", async () => {
+        const format = /** @type {HTMLElement} */ (button).dataset.kbDownload;
+        const file = await ctx.act("workshop.export", { agenda: state.agenda, format, base_url: baseUrl() }, q("[data-kb-output-error]"));
+        if (file) ctx.download(file.text, file.filename, file.mime);
+      });
     }
-    load(answer.result.agenda);
-    view.announce.textContent = "Filen er åbnet.";
-    update();
-  });
-  q("[data-kb-print-button]").addEventListener("click", async () => {
-    await update({ store: false });
-    window.print();
-  });
+    q("[data-kb-import]").addEventListener("change", async (/** @type {Event} */ event) => {
+      const input = /** @type {HTMLInputElement} */ (event.target);
+      const text = await ctx.readFile(input);
+      if (text === null) return;
+      const opened = await ctx.act("workshop.import", { text }, q("[data-kb-import-error]"));
+      markInvalid(input, !opened);
+      if (opened && ctx.confirmReplace("confirm_import", hasWork)) replaceWith(opened.agenda, ctx.texts.file_opened);
+    });
+    q("[data-kb-print-button]").addEventListener("click", () => update({ store: false }).then(() => window.print()));
 
-  // ---- run mode ------------------------------------------------------------------------------
-  const run = {
-    section: q("[data-kb-run-section]"),
-    panel: q("[data-kb-run-panel]"),
-    start: q("[data-kb-run-start]"),
-    current: q("[data-kb-run-current]"),
-    blockLeft: q("[data-kb-run-block-left]"),
-    totalLeft: q("[data-kb-run-total-left]"),
-    end: q("[data-kb-run-end]"),
-    next: q("[data-kb-run-next]"),
-    nextStart: q("[data-kb-run-next-start]"),
-    nextLine: q("[data-kb-run-next-line]"),
-    message: q("[data-kb-run-message]"),
-    announce: q("[data-kb-run-announce]"),
-    rows: q("[data-kb-run-rows]"),
-    prev: q("[data-kb-run-prev]"),
-    nextButton: q("[data-kb-run-next-button]"),
-  };
-  const nowSeconds = () => {
-    const d = new Date();
-    return d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds();
-  };
+    // Start: stored work (on its own template's page or the planner's), else the page's template;
+    // then a share link in the fragment, now and whenever one is pasted into this tab.
+    const own = saved && (!config.template || saved.agenda.skabelon === config.template) ? saved : null;
+    const first = own ? own.agenda : (config.templates.find((/** @type {any} */ t) => t.id === config.template) || { agenda: config.blank }).agenda;
+    return async () => {
+      load(first, Boolean(own));
+      const opened = await ctx.onLink(config.link_prefix, async (fragment) => {
+        const link = await ctx.call("workshop.open_link", { fragment });
+        if (!link.ok) {
+          ctx.refuse(link.errors, hasWork);
+          if (!hasWork) load(config.blank);
+          return update({ store: false });
+        }
+        if (!hasWork) return replaceWith(link.result.agenda, ctx.texts.link_opened);
+        await update({ store: false });  // the stored work stays on the page while the user chooses
+        if (await ctx.offer()) await replaceWith(link.result.agenda, ctx.texts.link_opened);
+      });
+      if (!opened) await update({ store: false });
+    };
+  },
+};
 
-  async function renderRun() {
-    const running = Boolean(state.run);
-    run.panel.hidden = !running;
-    run.start.hidden = running;
-    root.dataset.kbRunning = running ? "true" : "false";
-    clearInterval(timer);
-    if (!running) return;
-    timer = setInterval(tick, 1000);
-    await tick();
-  }
-
-  let lastCurrent = null;
-  async function tick() {
-    if (!state.run) return;
-    const answer = await client.call("workshop.run", { agenda: state.agenda, progress: { starts: state.run.starts, now: nowSeconds() } });
-    if (!state.run) return;
-    if (!answer.ok) {
-      run.message.textContent = answer.errors.map((e) => e.message).join(" ");
-      return;
-    }
-    const s = answer.result;
-    run.current.textContent = s.finished ? "Workshoppen er slut." : s.current_title;
-    run.blockLeft.textContent = s.block_left_text;
-    run.blockLeft.dataset.kbOver = s.block_left < 0 ? "true" : "false";
-    run.totalLeft.textContent = s.total_left_text;
-    run.end.textContent = s.projected_end;
-    run.nextLine.hidden = !s.next_title;
-    run.next.textContent = s.next_title;
-    run.nextStart.textContent = s.next_start;
-    run.message.textContent = s.message;
-    run.nextButton.disabled = s.finished;
-    run.prev.disabled = state.run.starts.length <= 1;
-    renderRunRows(run.rows, s.rows);
-    const key = s.finished ? "slut" : String(s.current);
-    if (key !== lastCurrent) {
-      lastCurrent = key;
-      run.announce.textContent = s.finished ? "Workshoppen er slut." : `Nu: ${s.current_title}.`;
-    }
-    root.dataset.kbRunStep = key;
-  }
-
-  run.start.addEventListener("click", () => {
-    state.run = { starts: [nowSeconds()] };
-    save();
-    renderRun().then(() => run.panel.focus());
-  });
-  function step(delta) {
-    if (!state.run) return;
-    if (delta > 0 && run.nextButton.disabled) return;
-    if (delta > 0) state.run.starts.push(Math.max(nowSeconds(), state.run.starts[state.run.starts.length - 1]));
-    else if (state.run.starts.length > 1) state.run.starts.pop();
-    save();
-    tick();
-  }
-  run.nextButton.addEventListener("click", () => step(1));
-  run.prev.addEventListener("click", () => step(-1));
-  q("[data-kb-run-stop]").addEventListener("click", () => {
-    state.run = null;
-    lastCurrent = null;
-    save();
-    renderRun().then(() => run.start.focus());
-  });
-  run.panel.addEventListener("keydown", (event) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const key = event.key.toLowerCase();
-    if (key === "n") step(1);
-    else if (key === "p") step(-1);
-    else return;
-    event.preventDefault();
-  });
-
-  // ---- start: share link, then stored work, then the page's template --------------------------
-  async function start() {
-    const fragment = location.hash;
-    if (fragment.startsWith("#plan=")) {
-      const answer = await client.call("workshop.open_link", { fragment });
-      history.replaceState(null, "", location.pathname + location.search);
-      if (answer.ok) {
-        load(answer.result.agenda);
-        view.announce.textContent = "Dagsordenen fra linket er åbnet.";
-        await update();
-      } else {
-        view.message.textContent = answer.errors.map((e) => e.message).join(" ");
-        view.message.hidden = false;
-        load(structuredClone(config.blank));
-        await update({ store: false });
-      }
-      return;
-    }
-    const saved = stored();
-    if (saved && (!config.template || saved.agenda.skabelon === config.template)) {
-      state.run = saved.run && Array.isArray(saved.run.starts) ? { starts: saved.run.starts } : null;
-      load(saved.agenda, { keepRun: true });
-      await update({ store: false });
-      return;
-    }
-    load(templateAgenda(config.template));
-    await update({ store: false });
-  }
-
-  client.ready.then(start).catch(() => {});
+/** @param {Element} element */
+function index(element) {
+  return Number(/** @type {HTMLElement} */ (element.closest("[data-kb-block]")).dataset.kbIndex);
 }

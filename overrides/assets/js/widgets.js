@@ -1,8 +1,10 @@
+// @ts-check
 // Widget loader (loaded on every page, tiny). On pages with a widget it starts the Pyodide worker at
-// once and hands each widget a client; pages without widgets load nothing more. It runs on
-// Material's document$ so it also works with instant navigation.
+// once and mounts each widget's declaration on the shared runtime; pages without widgets load
+// nothing more. It runs on Material's document$ so it also works with instant navigation.
 import { PyodideClient } from "./pyodide-client.js";
 
+/** @type {Record<string, () => Promise<{widget: import("./runtime.js").Widget}>>} */
 const WIDGETS = {
   balance: () => import("./widget-balance.js"),
   maaltal: () => import("./widget-maaltal.js"),
@@ -11,6 +13,7 @@ const WIDGETS = {
   plan: () => import("./widget-plan.js"),
 };
 
+/** @type {PyodideClient | null} */
 let client = null;
 
 function pyodideClient() {
@@ -19,25 +22,27 @@ function pyodideClient() {
 }
 
 function initWidgets() {
-  const roots = [...document.querySelectorAll("[data-kb-widget]")].filter((r) => !r.dataset.kbState);
+  const roots = [...document.querySelectorAll("[data-kb-widget]")]
+    .map((root) => /** @type {HTMLElement} */ (root)).filter((root) => !root.dataset.kbState);
   if (roots.length === 0) return;
   const shared = pyodideClient();
   for (const root of roots) {
-    const load = WIDGETS[root.dataset.kbWidget];
+    const load = WIDGETS[root.dataset.kbWidget || ""];
     if (!load) continue;
     root.dataset.kbState = "loading";
     if (root.dataset.kbPackages) shared.preload(root.dataset.kbPackages.split(/\s+/));
-    load()
-      .then((module) => module.init(root, shared))
+    Promise.all([load(), import("./runtime.js")])
+      .then(([module, runtime]) => runtime.mount(root, shared, module.widget))
       .catch((error) => {
         root.dataset.kbState = "failed";
-        console.warn("Widget kunne ikke startes:", error);
+        console.warn("widget did not start:", error);
       });
   }
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(initWidgets);
+const documents = /** @type {any} */ (window).document$;
+if (documents && typeof documents.subscribe === "function") {
+  documents.subscribe(initWidgets);
 } else if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", initWidgets);
 } else {

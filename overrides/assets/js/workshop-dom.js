@@ -1,99 +1,69 @@
-// DOM helpers of the workshop planner: build elements from <template>s and plain values with
+// @ts-check
+// DOM helpers of the workshop planner: elements from <template>s and plain values with
 // textContent/value only (nothing from the agenda, a link or storage is ever parsed as HTML).
 
-let editorId = 0;
+/** @typedef {import("./runtime.js").Context} Context */
 
-// One block's editor: a fieldset with title, minutes, type, notes and the move/remove buttons.
-export function createBlockEditor(template, block, index, count) {
-  const item = template.content.firstElementChild.cloneNode(true);
-  const id = `kb-ws-blok-${++editorId}`;
-  const name = block.titel || `punkt ${index + 1}`;
-  item.dataset.kbIndex = String(index);
-  item.querySelector("[data-kb-block-number]").textContent = `Punkt ${index + 1}`;
-  for (const field of item.querySelectorAll("[data-kb-field]")) {
-    const key = field.dataset.kbField;
-    const value = block[key];
-    field.id = `${id}-${key}`;
-    field.name = `blokke.${index}.${key}`;
-    field.value = value === null || value === undefined ? "" : String(value);
-    if (field.tagName === "SELECT" && !field.value) field.value = "indhold";
-    const error = item.querySelector(`[data-kb-error="${key}"]`);
-    if (error) {
-      error.id = `${id}-${key}-fejl`;
-      error.dataset.kbErrorFor = field.name;
-      field.setAttribute("aria-describedby", error.id);
-    }
-  }
-  for (const label of item.querySelectorAll("[data-kb-for]")) label.htmlFor = `${id}-${label.dataset.kbFor}`;
-  const up = item.querySelector("[data-kb-move='-1']");
-  const down = item.querySelector("[data-kb-move='1']");
-  const remove = item.querySelector("[data-kb-remove]");
-  up.setAttribute("aria-label", `Flyt »${name}« op`);
-  down.setAttribute("aria-label", `Flyt »${name}« ned`);
-  remove.setAttribute("aria-label", `Slet »${name}«`);
-  up.disabled = index === 0;
-  down.disabled = index === count - 1;
-  return item;
-}
-
-function cell(tag, text) {
+/** @param {string} tag @param {string} text @param {Record<string, string>} [data] */
+export function cell(tag, text, data = {}) {
   const element = document.createElement(tag);
   element.textContent = text;
+  Object.assign(element.dataset, data);
   return element;
 }
 
-// The agenda table (screen overview and print layout).
-export function renderRows(tbody, rows) {
-  tbody.replaceChildren(...rows.map((row) => {
-    const tr = document.createElement("tr");
-    const title = cell("td", row.titel);
-    if (row.fra_kilden) title.append(" ", sourceMark());
-    tr.append(cell("td", `${row.start}–${row.slut}`), title, cell("td", row.note));
-    return tr;
-  }));
-}
+let editors = 0;  // ids stay unique across re-renders
 
-export function renderChecks(list, checks) {
-  if (!checks.length) {
-    const ok = cell("li", "Ingen bemærkninger.");
-    ok.dataset.kbOk = "";
-    list.replaceChildren(ok);
-    return;
+/** One block's editor from the <template>, labelled with the config's texts.
+ * @param {Context} ctx @param {any} block @param {number} at @param {number} count */
+export function blockEditor(ctx, block, at, count) {
+  const item = ctx.q("[data-kb-block-template]").content.firstElementChild.cloneNode(true);
+  const id = `kb-ws-blok-${++editors}`;
+  const name = block.titel || ctx.text("block_unnamed", { n: at + 1 });
+  item.dataset.kbIndex = String(at);
+  item.querySelector("[data-kb-block-number]").textContent = ctx.text("block_number", { n: at + 1 });
+  for (const field of item.querySelectorAll("[data-kb-field]")) {
+    const key = field.dataset.kbField;
+    Object.assign(field, { id: `${id}-${key}`, name: `blokke.${at}.${key}`, value: block[key] == null ? "" : String(block[key]) });
+    if (field.tagName === "SELECT" && !field.value) field.selectedIndex = 0;
+    const error = item.querySelector(`[data-kb-error="${key}"]`);
+    if (!error) continue;
+    Object.assign(error, { id: `${id}-${key}-fejl` });
+    error.dataset.kbErrorFor = field.name;
+    field.setAttribute("aria-describedby", error.id);
   }
-  list.replaceChildren(...checks.map((c) => {
-    const li = cell("li", c.message);
-    li.dataset.kbCheck = c.code;
-    return li;
-  }));
+  for (const label of item.querySelectorAll("[data-kb-for]")) label.htmlFor = `${id}-${label.dataset.kbFor}`;
+  const buttons = [["[data-kb-move='-1']", "move_up"], ["[data-kb-move='1']", "move_down"], ["[data-kb-remove]", "remove"]];
+  for (const [selector, key] of buttons) item.querySelector(selector).setAttribute("aria-label", ctx.text(key, { name }));
+  item.querySelector("[data-kb-move='-1']").disabled = at === 0;
+  item.querySelector("[data-kb-move='1']").disabled = at === count - 1;
+  return item;
 }
 
-function sourceMark() {
-  const mark = cell("span", "(fra kilden)");
-  mark.className = "kb-ws-source";
-  return mark;
-}
-
-const RUN_STATE = { faerdig: "Færdig", nu: "Nu", senere: "Senere" };
-
-export function renderRunRows(tbody, rows) {
-  tbody.replaceChildren(...rows.map((row) => {
+/** The timed agenda, its checks, link, texts and QR code from Python's view model.
+ * @param {Context} ctx @param {any} plan @param {boolean} qr */
+export function renderPlan(ctx, plan, qr) {
+  const q = ctx.q;
+  q("[data-kb-rows]").replaceChildren(...plan.rows.map((/** @type {any} */ row) => {
+    const title = cell("td", row.titel);
+    if (row.fra_kilden) title.append(" ", Object.assign(cell("span", ctx.texts.from_source), { className: "kb-ws-source" }));
     const tr = document.createElement("tr");
-    tr.dataset.kbState = row.status;
-    tr.append(cell("td", `${row.start}–${row.slut}`), cell("td", row.titel), cell("td", RUN_STATE[row.status] || ""));
+    tr.append(cell("td", row.tid), title, cell("td", row.note));
+    const editor = q("[data-kb-blocks]").children[row.index];
+    if (editor) editor.querySelector("[data-kb-block-time]").textContent = row.tid;
     return tr;
   }));
-}
-
-// Save text as a file through a same-origin blob: URL.
-// Save text (or a ready Blob, e.g. a .docx) as a file the user downloads.
-export function download(content, filename, mime) {
-  const blob = content instanceof Blob ? content : new Blob([content], { type: `${mime};charset=utf-8` });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  q("[data-kb-summary]").textContent = plan.summary;
+  q("[data-kb-print-title]").textContent = plan.print_title;
+  const checks = plan.checks.map((/** @type {any} */ c) => cell("li", c.message, { kbCheck: c.code }));
+  q("[data-kb-checks]").replaceChildren(...(checks.length ? checks : [cell("li", ctx.texts.checks_ok, { kbOk: "" })]));
+  q("[data-kb-link]").value = plan.link;
+  q("[data-kb-print-link]").textContent = plan.link;
+  q("[data-kb-markdown]").value = plan.markdown;
+  q("[data-kb-invitation]").value = plan.invitation;
+  if (qr) {
+    q("[data-kb-qr-figure]").hidden = !plan.qr;
+    if (plan.qr) q("[data-kb-qr]").src = plan.qr;  // an SVG data: URI made by Python (segno)
+    else q("[data-kb-qr]").removeAttribute("src");
+  }
 }

@@ -19,7 +19,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-import holidays
 
 from koensbalance.mobilitet.config import Conversations, Onboarding, Phase, Step, Theme
 from koensbalance.text import WEEKDAYS, danish_date, long_date, plural
@@ -47,7 +46,10 @@ Calendar = Callable[..., Mapping[date, str]]
 def _denmark() -> Calendar:
     """The package's Denmark class. `holidays.countries` imports every country (some 300 modules,
     seconds in the browser), so Denmark's own module is loaded alone where the package has it; if its
-    layout ever changes, the package's normal lookup is used."""
+    layout ever changes, the package's normal lookup is used. Imported here, not at the top: only the
+    kit's page loads the wheel into Pyodide, and koensbalance.bridge imports this module on every page."""
+    import holidays
+
     origin = importlib.util.find_spec("holidays")
     path = Path(origin.origin).parent / "countries" / "denmark.py" if origin and origin.origin else None
     spec = importlib.util.spec_from_file_location("koensbalance_holidays_dk", path) if path else None

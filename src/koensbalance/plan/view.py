@@ -38,14 +38,32 @@ def view(plan: Plan, entries: Mapping[str, EntryInfo], areas: Sequence[Area], ch
     wheel = aarshjul.wheel(plan, entries, reporting, today)
     blocks = document.blocks(plan, entries, areas, checklist, reporting, wheel)
     link = share_link(plan, entries, base_url)
+    groups = group_dicts(plan, entries, areas)
+    for group in groups:
+        for item in group["items"]:
+            item.update(item_texts(item))
     return {
         "plan": plan.to_dict(),
-        "groups": group_dicts(plan, entries, areas),
+        "groups": groups,
         "markdown": document.markdown(blocks),
         "document": [block.to_dict() for block in blocks],
         "link": link,
         "link_besked": codec.TOO_LONG if base_url and not link else "",
-        "aarshjul": [line.to_dict() for line in wheel],
+        "aarshjul": [{**line.to_dict(), "line": f"{aarshjul.danish_date(line.day)}: {line.text}"}
+                     for line in wheel],
+    }
+
+
+def item_texts(item: Mapping[str, Any]) -> dict[str, Any]:
+    """The words around one plan item's editor: its type, source, remove button and field hints."""
+    sources = item.get("forslag_kilder") or {}
+    return {
+        "type_text": f"({item['type_label'].lower()})" if item.get("type_label") else "",
+        "source_text": f"Kilde: {item['kilde']}" if item.get("kilde") else "",
+        "remove_label": f"Fjern fra planen: {item['titel']}",
+        "removed_text": f"»{item['titel']}« er fjernet fra planen.",
+        "hints": {name: f"Forslag fra kataloget ({sources.get(name) or 'kilden'}) – ret det til."
+                  for name in item.get("prefilled") or ()},
     }
 
 
@@ -109,3 +127,58 @@ def handle_export(payload: Mapping[str, Any]) -> dict[str, Any]:
 
 def handle_target(payload: Mapping[str, Any]) -> dict[str, Any]:
     return {"maal": target.from_payload(payload.get("input"), payload.get("rules")).to_dict()}
+
+
+# ---- the plan builder's page config and the words of its editor -----------------------------------
+
+STORAGE_VERSION = 1
+DOCX = {"creator": "Kønsbalance i ledelse", "title": "Handlingsplan", "font": "Calibri", "size": 22,
+        "filename": "handlingsplan.docx",
+        "mime": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+PLAN_TEXTS = {
+    "group_fallback": "Indsatser",
+    "type": "({type})",
+    "source": "Kilde: {source}",
+    "hint": "Forslag fra kataloget ({source}) – ret det til.",
+    "hint_source": "kilden",
+    "remove": "Fjern fra planen: {title}",
+    "removed": "»{title}« er fjernet fra planen.",
+    "wheel_line": "{date}: {text}",
+    "checked": "☑",
+    "unchecked": "☐",
+    "link_copied": "Linket er kopieret.",
+    "copy_selected": "Linket er markeret – kopiér det med Ctrl+C.",
+    "no_scenario": ("Der er ikke gemt et scenarie i »Sæt måltal« i denne browser endnu. "
+                    "Udfyld jeres tal dér, og kom så tilbage."),
+    "scenario_errors": "Scenariet i »Sæt måltal« har fejl: {errors}",
+    "target_fetched": "Status og måltal er hentet ind i planen.",
+    "docx_errors": "Ret fejlene i planen, før du henter den som Word-dokument.",
+    "docx_failed": "Word-dokumentet kunne ikke laves. Brug Markdown eller udskriv planen i stedet.",
+    "confirm_clear": ("Vil du tømme planen? Gem den først som fil eller link, "
+                      "hvis du vil kunne hente den igen."),
+    "confirm_import": "Vil du erstatte din nuværende plan med planen fra filen?",
+    "cleared": "Planen er tømt.",
+    "file_opened": "Planen fra filen er åbnet.",
+    "link_other": "Linket indeholder en anden plan end den, du har gemt i denne browser.",
+    "link_kept": "Din egen plan er beholdt.",
+    "link_opened": "Planen fra linket er åbnet.",
+    "work_unchanged": "Din egen plan er uændret.",
+    "storage_failed": ("Planen kunne ikke gemmes i din browser. Gem den som fil eller link, "
+                       "så du ikke mister den."),
+}
+
+
+def plan_config(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The embedded config of the plan page: the catalogue data for the worker (sent once), the
+    blank plan, the item fields, the .docx settings and every text the editor shows."""
+    from koensbalance import widget_view
+    from koensbalance.plan.model import FIELD_LABELS
+
+    page = {key: data[key] for key in ("entries", "areas", "checklist", "reporting")}
+    fallback = {entry_id: item_texts({**entry, "titel": entry.get("titel") or entry_id})
+                for entry_id, entry in data["entries"].items()}  # before Python has answered
+    page["rules"] = data["maaltal_rules"]
+    return {"page": page, "blank": data["blank"], "fields": list(FIELD_LABELS), "fallback": fallback,
+            "storage_version": STORAGE_VERSION, "link_prefix": f"#{codec.LINK_KEY}=",
+            "file_bytes": 4 * files.MAX_FILE_CHARS + 4,  # UTF-8: enough bytes for one character more
+            "docx": DOCX, "texts": {**widget_view.runtime_texts(), **PLAN_TEXTS}}

@@ -1,22 +1,24 @@
 """What the planner hands out: Markdown to copy, an invitation, a calendar file, a QR code, and the
 JSON file for export/import. The calendar file is made with the icalendar library and the QR code
-with segno (both pure Python, shipped to the browser as wheels)."""
+with segno (both pure Python, shipped to the browser as wheels); both are imported only when a file
+or a QR code is made, because only the planner's page loads them into Pyodide (data-kb-packages)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-import icalendar
-import segno
 
 from koensbalance import portable
 from koensbalance.errors import FieldError, InputError
 from koensbalance.text import long_date
 from koensbalance.workshop.model import Agenda, format_clock, format_duration, parse_agenda
 from koensbalance.workshop.timing import end_time, schedule, total_minutes
+
+if TYPE_CHECKING:
+    import segno
 
 TIMEZONE = "Europe/Copenhagen"
 FILE_FORMAT = "koensbalance-workshop"
@@ -93,6 +95,8 @@ def invitation(agenda: Agenda, link: str = "") -> str:
 
 def ics(agenda: Agenda, stamp: datetime, link: str = "") -> str:
     """A calendar file with one event in Europe/Copenhagen time; the agenda is in its description."""
+    import icalendar
+
     if agenda.day is None:
         raise InputError([FieldError("dato", "Vælg en dato for at lave en kalenderfil.")])
     zone = ZoneInfo(TIMEZONE)
@@ -125,12 +129,16 @@ def ics(agenda: Agenda, stamp: datetime, link: str = "") -> str:
 
 def qr(link: str) -> segno.QRCode:
     """The QR code of a share link (error correction at least L, raised where the size allows)."""
+    import segno
+
     code: segno.QRCode = segno.make(link, error="l", micro=False)
     return code
 
 
 def qr_svg_data_uri(link: str) -> str | None:
     """An SVG data URI for an <img>, or None when the link is too long for a QR code."""
+    import segno
+
     try:
         code = qr(link)
     except segno.DataOverflowError:
