@@ -12,9 +12,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from koensbalance.text import format_number, sentence
 from koensbalance import widget_view
 from koensbalance.plan.suggest import PLAN_TYPES
+from koensbalance.text import format_number, sentence
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides"
 

@@ -19,7 +19,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-
 from koensbalance.mobilitet.config import Conversations, Onboarding, Phase, Step, Theme
 from koensbalance.text import WEEKDAYS, danish_date, long_date, plural
 

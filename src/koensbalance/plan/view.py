@@ -15,6 +15,7 @@ from koensbalance.plan import aarshjul, codec, config, document, files, target
 from koensbalance.plan.config import Area, CheckItem, EntryInfo, ReportingDate
 from koensbalance.plan.model import FIRST_YEAR, LAST_YEAR, Plan, parse_plan
 from koensbalance.plan.prefill import drop_unknown_checks, group_dicts, prefill
+from koensbalance.text import danish_date
 
 
 def share_link(plan: Plan, entries: Mapping[str, EntryInfo], base_url: str) -> str:
@@ -49,7 +50,7 @@ def view(plan: Plan, entries: Mapping[str, EntryInfo], areas: Sequence[Area], ch
         "document": [block.to_dict() for block in blocks],
         "link": link,
         "link_besked": codec.TOO_LONG if base_url and not link else "",
-        "aarshjul": [{**line.to_dict(), "line": f"{aarshjul.danish_date(line.day)}: {line.text}"}
+        "aarshjul": [{**line.to_dict(), "line": f"{danish_date(line.day)}: {line.text}"}
                      for line in wheel],
     }
 
