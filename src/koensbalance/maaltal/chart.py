@@ -6,7 +6,7 @@ percentile (a band), the 40 pct. line of the balance rule and, when it differs, 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from koensbalance.maaltal.projection import YearState
@@ -67,30 +67,38 @@ def _shape(tag: str, text: str | None = None, **attrs: str) -> dict[str, Any]:
     return {"tag": tag, "attrs": {k.replace("_", "-"): v for k, v in attrs.items()}, "text": text}
 
 
-def chart(states: Sequence[YearState], first_year: int, balance_pct: int, target_pct: int,
-          noun: str) -> dict[str, Any]:
-    """Plain description of the chart: size, title, description (text alternative) and shapes."""
-    size_years = max(len(states) - 1, 1)
+def axes(span: int, first_year: int, x: Callable[[float], float],
+         y: Callable[[float], float]) -> list[dict[str, Any]]:
+    """The share grid (0–100 pct. every 20) and at most about ten year labels under it: the frame of
+    the projection chart and of the follow-up chart (opfoelgning_chart)."""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-
-    def x(year: int) -> float:
-        return LEFT + plot_w * year / size_years
-
-    def y(share_pct: float) -> float:
-        return TOP + plot_h * (1 - share_pct / 100)
-
-    size = len(states[0].distribution) - 1
     shapes: list[dict[str, Any]] = []
     for pct in range(0, 101, 20):
         shapes.append(_shape("line", x1=_fmt(LEFT), x2=_fmt(LEFT + plot_w), y1=_fmt(y(pct)),
                              y2=_fmt(y(pct)), **{"class": "kb-mchart__grid"}))
         shapes.append(_shape("text", format_pct(pct), x=_fmt(LEFT - 8), y=_fmt(y(pct) + 4),
                              text_anchor="end", **{"class": "kb-mchart__label"}))
-    step = max(1, -(-size_years // 10))
-    for state in states[::step]:
-        shapes.append(_shape("text", str(first_year + state.year), x=_fmt(x(state.year)),
-                             y=_fmt(TOP + plot_h + 20), text_anchor="middle",
-                             **{"class": "kb-mchart__label"}))
+    step = max(1, -(-span // 10))
+    for t in range(0, span + 1, step):
+        shapes.append(_shape("text", str(first_year + t), x=_fmt(x(t)), y=_fmt(TOP + plot_h + 20),
+                             text_anchor="middle", **{"class": "kb-mchart__label"}))
+    return shapes
+
+
+def chart(states: Sequence[YearState], first_year: int, balance_pct: int, target_pct: int,
+          noun: str) -> dict[str, Any]:
+    """Plain description of the chart: size, title, description (text alternative) and shapes."""
+    size_years = max(len(states) - 1, 1)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def x(year: float) -> float:
+        return LEFT + plot_w * year / size_years
+
+    def y(share_pct: float) -> float:
+        return TOP + plot_h * (1 - share_pct / 100)
+
+    size = len(states[0].distribution) - 1
+    shapes = axes(size_years, first_year, x, y)
     upper = [(x(s.year), y(100 * s.high_count / size)) for s in states]
     lower = [(x(s.year), y(100 * s.low_count / size)) for s in reversed(states)]
     band = "M" + " L".join(f"{_fmt(px)} {_fmt(py)}" for px, py in upper + lower) + " Z"

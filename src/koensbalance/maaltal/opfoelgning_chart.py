@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from koensbalance.maaltal.chart import BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH, _fmt, _shape
+from koensbalance.maaltal.chart import BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH, _fmt, _shape, axes
 from koensbalance.maaltal.opfoelgning_text import period
 from koensbalance.maaltal.opfoelgning_track import VERDICT_TEXT, Tracking
 from koensbalance.maaltal.projection import YearState
@@ -54,16 +54,7 @@ def chart(tracking: Tracking, balance_pct: int) -> dict[str, Any]:
     def y(share_pct: float) -> float:
         return TOP + plot_h * (1 - share_pct / 100)
 
-    shapes: list[dict[str, Any]] = []
-    for pct in range(0, 101, 20):
-        shapes.append(_shape("line", x1=_fmt(LEFT), x2=_fmt(LEFT + plot_w), y1=_fmt(y(pct)),
-                             y2=_fmt(y(pct)), **{"class": "kb-mchart__grid"}))
-        shapes.append(_shape("text", format_pct(pct), x=_fmt(LEFT - 8), y=_fmt(y(pct) + 4),
-                             text_anchor="end", **{"class": "kb-mchart__label"}))
-    step = max(1, -(-span // 10))
-    for t in range(0, span + 1, step):
-        shapes.append(_shape("text", str(start + t), x=_fmt(x(t)), y=_fmt(TOP + plot_h + 20),
-                             text_anchor="middle", **{"class": "kb-mchart__label"}))
+    shapes = axes(span, start, x, y)
 
     def band(states: Sequence[YearState], first: int, size: int, css: str) -> None:
         upper = [(x(first + st.year), y(100 * st.high_count / size)) for st in states]
