@@ -12,7 +12,7 @@ from markupsafe import Markup
 from koensbalance.catalogue import Catalogue
 from koensbalance.catalogue.model import Citation
 from koensbalance.plan import view as plan_view
-from koensbalance.plan.model import blank_plan
+from koensbalance.plan.model import FIELD_LABELS, blank_plan
 from koensbalance.plan.suggest import PLAN_TYPES, suggest
 from koensbalance.text import MONTHS, fold_whitespace
 from macros import maaltal_macros, render
@@ -98,5 +98,6 @@ def register(env: Any, catalogue: Catalogue) -> None:
         page_config = {**config, "checklist": [{**item, "href": prefix + item["url"] if item["url"] else ""}
                                                for item in config["checklist"]]}
         return render.html_block("widgets/plan.html", config=page_config,
-                                 embedded=plan_view.plan_config(config), months=MONTHS,
+                                 embedded=plan_view.plan_config(config), labels=FIELD_LABELS,
+                                 months=MONTHS,
                                  maaltal_href=prefix + MAALTAL_PAGE, find_href=prefix + FIND_PAGE)
