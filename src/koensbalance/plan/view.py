@@ -151,7 +151,6 @@ PLAN_TEXTS = {
     "copy_selected": "Linket er markeret – kopiér det med Ctrl+C.",
     "no_scenario": ("Der er ikke gemt et scenarie i »Sæt måltal« i denne browser endnu. "
                     "Udfyld jeres tal dér, og kom så tilbage."),
-    "scenario_errors": "Scenariet i »Sæt måltal« har fejl: {errors}",
     "target_fetched": "Status og måltal er hentet ind i planen.",
     "docx_errors": "Ret fejlene i planen, før du henter den som Word-dokument.",
     "docx_failed": "Word-dokumentet kunne ikke laves. Brug Markdown eller udskriv planen i stedet.",
