@@ -1,6 +1,7 @@
 """MkDocs hooks: one small function per job, loud on anything unexpected.
 
 - on_config: load and validate the catalogue (a bad file stops the build before anything is written)
+- on_env: give the theme's templates the plan counter's config (partials/header.html)
 - on_files: add one generated page per entry and per source (macros/pages.py does the work)
 - on_page_content: mark entry pages up for the site search (macros/search_index.py)
 - on_post_build: copy the self-hosted Pyodide runtime, our wheels and npm browser libraries into the site;
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -30,6 +32,7 @@ from macros import (  # noqa: E402
     pages,
     precompress,
     pyodide_assets,
+    render,
     search_index,
     security,
     site_data,
@@ -54,6 +57,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _state["finished"] = False
     if _state["command"] == "build":
         atexit.register(_remove_unfinished, Path(config.site_dir))
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """The theme's templates get the plan counter's config (partials/header.html) and the filter
+    that embeds it as JSON, the same as the site's own templates (macros/render.py)."""
+    env.globals["plan_store"] = render.environment().globals["plan_store"]
+    env.filters["json_script"] = render.environment().filters["json_script"]
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

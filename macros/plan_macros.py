@@ -12,9 +12,9 @@ from markupsafe import Markup
 from koensbalance.catalogue import Catalogue
 from koensbalance.catalogue.model import Citation
 from koensbalance.plan import view as plan_view
-from koensbalance.plan.model import blank_plan
+from koensbalance.plan.model import FIELD_LABELS, blank_plan
 from koensbalance.plan.suggest import PLAN_TYPES, suggest
-from koensbalance.text import MONTHS, fold_whitespace
+from koensbalance.text import fold_whitespace
 from macros import maaltal_macros, render
 
 CHECKLIST_KEY = "plan/tjekliste"
@@ -97,6 +97,9 @@ def register(env: Any, catalogue: Catalogue) -> None:
         # The template links the checklist from this page: href is the page-relative form of url.
         page_config = {**config, "checklist": [{**item, "href": prefix + item["url"] if item["url"] else ""}
                                                for item in config["checklist"]]}
-        return render.html_block("widgets/plan.html", config=page_config,
-                                 embedded=plan_view.plan_config(config), months=MONTHS,
+        embedded = plan_view.plan_config(config)
+        # The blank plan's view as the browser's first answer will show it (its årshjul from today).
+        blank_view = plan_view.handle_view({**embedded["page"], "plan": config["blank"]})
+        return render.html_block("widgets/plan.html", config=page_config, embedded=embedded,
+                                 labels=FIELD_LABELS, wheel=blank_view["aarshjul"],
                                  maaltal_href=prefix + MAALTAL_PAGE, find_href=prefix + FIND_PAGE)

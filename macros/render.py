@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from koensbalance import widget_view
+from koensbalance.plan import view as plan_view
 from koensbalance.plan.suggest import PLAN_TYPES
 from koensbalance.text import format_number, sentence
 
@@ -40,6 +41,7 @@ def environment() -> Environment:
     env.filters["sentence"] = sentence  # one full stop at the end, also after "mv."
     env.globals["runtime_texts"] = widget_view.runtime_texts
     env.globals["plan_types"] = PLAN_TYPES  # which entry pages offer »Tilføj til min plan«
+    env.globals["plan_store"] = plan_view.store_config()  # the words of that button and the counter
     return env
 
 

@@ -26,6 +26,7 @@ FORM_STATUS = {
 COMMON = {
     "call_failed": ("Det kunne ikke lade sig gøre, fordi beregneren ikke er indlæst. "
                     "Genindlæs siden, og prøv igen."),
+    "call_error": "Det kunne ikke lade sig gøre på grund af en fejl på siden. Genindlæs siden, og prøv igen.",
     "copy_selected": "Teksten er markeret – kopiér den med Ctrl+C.",
     "file_opened": "Filen er åbnet.",
 }

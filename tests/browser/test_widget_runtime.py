@@ -1,8 +1,10 @@
 """What the shared widget runtime (overrides/assets/js/runtime.js) gives every widget, driven as a
 user would in headless Chromium: keys stay in the widget (issue 21, item 1), stored work is never
 replaced without a question (item 2), a link pasted into an open tab is read (item 4), live
-regions speak only when their text changed, after a pause (item 8), and run mode keeps focus when a
-button becomes disabled (item 13). Every test also fails on console errors (conftest)."""
+regions speak only when their text changed, after a pause (item 8), run mode keeps focus when a
+button becomes disabled (item 13), and a bridge call that fails in a loaded Python gives a Danish
+message, not an unhandled rejection (issue 15). Every test also fails on console errors and page
+errors (conftest)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from koensbalance import widget_view
 from koensbalance.catalogue import files
 from koensbalance.workshop import codec, templates
 from tests.support.build import ROOT as ROOT_DIR
@@ -231,3 +234,42 @@ def test_a_result_is_spoken_once_after_typing_pauses(page: Any, site_url: str) -
     said = [s for s in spoken(page) if s["text"]]
     assert len(said) == 1, said
     assert "i alt 125" in said[0]["text"]
+
+
+# ---- issue 15: the failure path of a bridge call after Python has loaded --------------------------
+
+REJECTIONS = """window.kbRejections = [];
+window.addEventListener("unhandledrejection", (event) => window.kbRejections.push(String(event.reason)));"""
+
+
+def test_a_call_that_fails_in_loaded_python_shows_a_danish_message(page: Any, site_url: str) -> None:
+    """The plan page's måltal rules are broken in its embedded config (as a bad build would leave
+    them): the plan itself works, but "Hent status og måltal" makes Python raise in the worker. The
+    user sees the runtime's Danish message by the button; nothing is rejected unhandled; the plan
+    stays as it was."""
+    def broken_rules(route: Any) -> None:
+        response = route.fetch()
+        body = response.text()
+        broken = body.replace('"mindste_andel_pct":', '"mindste_andel_pct_ukendt":')
+        assert broken != body, "the plan page's embedded måltal rules were not found"
+        route.fulfill(response=response, body=broken)
+
+    page.add_init_script(REJECTIONS)
+    page.route(site_url + "plan/", broken_rules)
+    page.goto(site_url + "katalog/")
+    page.evaluate("localStorage.setItem('kb-maaltal-scenario', JSON.stringify({kvinder: '3', maend: '9'}))")
+    page.goto(site_url + "plan/")
+    page.wait_for_selector("[data-kb-widget='plan'][data-kb-answered='true']", timeout=90_000)
+    assert page.get_attribute("[data-kb-widget='plan']", "data-kb-state") == "ready"
+    page.click("[data-kb-target-fetch]")
+    slot = "[data-kb-error-for='maal']"
+    wait_until(page, f"document.querySelector(\"{slot}\").textContent.length > 0")
+    assert page.inner_text(slot) == widget_view.COMMON["call_error"]
+    assert page.locator("[data-kb-target-view]").is_hidden()
+    stored = json.loads(page.evaluate("localStorage.getItem('kb-plan') || '{}'"))
+    assert stored.get("plan", {}).get("maal") is None
+    page.wait_for_timeout(500)  # a rejection would be reported by now
+    assert page.evaluate("window.kbRejections") == []
+    # Python still answers: the page's other calls work after the failed one.
+    page.fill("#kb-plan-titel", "Plan efter fejlen")
+    wait_until(page, "document.querySelector('[data-kb-markdown]').value.startsWith('# Plan efter fejlen')")

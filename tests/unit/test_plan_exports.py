@@ -56,9 +56,9 @@ def test_markdown_holds_target_entries_fields_checklist_and_aarshjul(cfg: dict[s
     assert TARGET["status_tekst"] in md and TARGET["maaltal_tekst"] in md
     assert "### Systematisk opfølgning" in md
     assert "**Målsætning:** Direktionen følger op hvert kvartal." in md
-    assert "**Handlinger:**\n\n- Fast punkt på direktionsmødet\n- Drøftelse i MED-udvalget" in md
+    assert "**Handling(er):**\n\n- Fast punkt på direktionsmødet\n- Drøftelse i MED-udvalget" in md
     assert "**Indikator:** Status drøftet fire gange om året." in md
-    assert "**Ansvarlig:** Kommunaldirektør" in md and "**Frist:** 15. januar 2027" in md
+    assert "**Ansvarlig (rolle):** Kommunaldirektør" in md and "**Frist:** 15. januar 2027" in md
     assert "- Kvinder motiveres via ledelsespipeline og regionens talentprogrammer." in md  # prefilled
     assert "Kilde: Kønsbalance i ledelse (2023), afsnit 5. Tre gode råd" in md
     assert "- [x] Systematisk opfølgning: Allerede når I udarbejder jeres måltal" in md
@@ -90,8 +90,9 @@ def test_document_blocks_for_docx(cfg: dict[str, Any]) -> None:
     assert {"kind": "paragraph", "text": TARGET["status_tekst"]} in blocks
     start = blocks.index({"kind": "subheading", "text": "Nå ud til potentielle ansøgere"})
     fields = [(b["label"], b["text"][:12]) for b in blocks[start + 2:start + 7]]
-    assert fields == [("Målsætning", "(ikke udfyld"), ("Handlinger", "- Annoncere "),
-                      ("Indikator", "(ikke udfyld"), ("Ansvarlig", "HR-chef"), ("Frist", "30. septembe")]
+    assert fields == [("Målsætning", "(ikke udfyld"), ("Handling(er)", "- Annoncere "),
+                      ("Indikator", "(ikke udfyld"), ("Ansvarlig (rolle)", "HR-chef"),
+                      ("Frist", "30. septembe")]
     checks = [b for b in blocks if b["kind"] == "check"]
     assert len(checks) == 5 and [b["checked"] for b in checks] == [False, True, False, False, False]
     assert all("(Kilde: " in b["text"] for b in checks)
@@ -124,7 +125,7 @@ def test_ics_has_all_day_deadlines_and_yearly_reporting_in_copenhagen(cfg: dict[
     start, end = deadline.decoded("dtstart"), deadline.decoded("dtend")
     assert type(start) is date and start == date(2026, 9, 30) and end == date(2026, 10, 1)
     assert "rrule" not in deadline and "Kilde: Kønsbalance i ledelse" in str(deadline["description"])
-    assert "Handlinger:\n- Annoncere bredt." in str(deadline["description"])
+    assert "Handling(er):\n- Annoncere bredt." in str(deadline["description"])
     status = events["Status pr. 31. december"]
     assert status.decoded("dtstart") == date(2026, 12, 31)
     assert status["rrule"]["FREQ"] == ["YEARLY"]

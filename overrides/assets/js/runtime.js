@@ -85,13 +85,15 @@ export function mount(root, client, widget) {
     }
   });
 
-  /** A bridge call that always settles with an Answer: a Python that failed to load is an error.
+  /** A bridge call that always settles with an Answer: a Python that failed to load, or a call
+   * that failed in a loaded Python, is an error with its own message.
    * @param {string} name @param {Json} payload @returns {Promise<Answer>} */
   async function call(name, payload) {
     try {
       return await client.call(page, name, payload);
     } catch {
-      return { ok: false, errors: [{ field: "", message: texts.call_failed || "" }] };
+      const message = client.state.stage === "failed" ? texts.call_failed : texts.call_error;
+      return { ok: false, errors: [{ field: "", message: message || texts.call_failed || "" }] };
     }
   }
 

@@ -97,7 +97,7 @@ export const widget = {
       try { input = JSON.parse(localStorage.getItem(SCENARIO_KEY) || "null"); } catch { input = null; }
       if (!input || typeof input !== "object") return void (slot.textContent = texts.no_scenario);
       const reply = await ctx.call("plan.target", { input });
-      if (!reply.ok) return void (slot.textContent = ctx.text("scenario_errors", { errors: reply.errors.map((e) => e.message).join(" ") }));
+      if (!reply.ok) return void (slot.textContent = reply.errors.map((e) => e.message).join(" "));
       slot.textContent = "";
       plan.maal = reply.result.maal;
       save();

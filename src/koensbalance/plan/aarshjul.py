@@ -43,10 +43,11 @@ def occurrences(plan: Plan, r: ReportingDate, today: date) -> list[date]:
 class Line:
     day: date
     text: str
+    source: str = ""  # a reporting date's citation; "" for the plan's own deadlines
 
     def to_dict(self) -> dict[str, str]:
         return {"dato": self.day.isoformat(), "maaned": month_name(self.day.month),
-                "dato_tekst": danish_date(self.day), "tekst": self.text}
+                "dato_tekst": danish_date(self.day), "tekst": self.text, "kilde": self.source}
 
 
 def wheel(plan: Plan, entries: Mapping[str, EntryInfo], reporting: Sequence[ReportingDate],
@@ -54,5 +55,5 @@ def wheel(plan: Plan, entries: Mapping[str, EntryInfo], reporting: Sequence[Repo
     """Every deadline, and each reporting date from its next occurrence after `today`, sorted by date."""
     lines = [Line(item.frist, deadline_text(item, entries)) for item in plan.indsatser if item.frist]
     for r in reporting:
-        lines += [Line(day, r.titel) for day in occurrences(plan, r, today)]
+        lines += [Line(day, r.titel, r.kilde) for day in occurrences(plan, r, today)]
     return sorted(lines, key=lambda line: (line.day, line.text))

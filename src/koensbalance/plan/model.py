@@ -33,9 +33,10 @@ GENDERS = ("kvinder", "maend")
 
 # The entry fields a suggestion from the catalogue can fill (JSON key -> label for messages).
 SUGGESTED = {"maalsaetning": "Målsætningen", "handlinger": "Handlingerne", "indikator": "Indikatoren"}
-# Labels of every entry field as the policy draft shows them.
-FIELD_LABELS = {"maalsaetning": "Målsætning", "handlinger": "Handlinger", "indikator": "Indikator",
-                "ansvarlig": "Ansvarlig", "frist": "Frist"}
+# Labels of every entry field, the same in the editor (widgets/plan.html), the policy draft, print,
+# .docx and the calendar file. The responsible is a role, never a named person.
+FIELD_LABELS = {"maalsaetning": "Målsætning", "handlinger": "Handling(er)", "indikator": "Indikator",
+                "ansvarlig": "Ansvarlig (rolle)", "frist": "Frist"}
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 from koensbalance.errors import FieldError, InputError
 from koensbalance.plan import aarshjul, codec, config, document, files, target
 from koensbalance.plan.config import Area, CheckItem, EntryInfo, ReportingDate
-from koensbalance.plan.model import FIRST_YEAR, LAST_YEAR, Plan, parse_plan
+from koensbalance.plan.model import FIRST_YEAR, LAST_YEAR, Plan, blank_plan, parse_plan
 from koensbalance.plan.prefill import drop_unknown_checks, group_dicts, prefill
 from koensbalance.text import danish_date
 
@@ -151,7 +151,6 @@ PLAN_TEXTS = {
     "copy_selected": "Linket er markeret – kopiér det med Ctrl+C.",
     "no_scenario": ("Der er ikke gemt et scenarie i »Sæt måltal« i denne browser endnu. "
                     "Udfyld jeres tal dér, og kom så tilbage."),
-    "scenario_errors": "Scenariet i »Sæt måltal« har fejl: {errors}",
     "target_fetched": "Status og måltal er hentet ind i planen.",
     "docx_errors": "Ret fejlene i planen, før du henter den som Word-dokument.",
     "docx_failed": "Word-dokumentet kunne ikke laves. Brug Markdown eller udskriv planen i stedet.",
@@ -167,6 +166,28 @@ PLAN_TEXTS = {
     "storage_failed": ("Planen kunne ikke gemmes i din browser. Gem den som fil eller link, "
                        "så du ikke mister den."),
 }
+
+
+# The header counter and the entry pages' button (plan-store.js) work on every page without Python:
+# the page carries these words and the blank plan in its header (partials/header.html, store_config).
+STORE_TEXTS = {
+    "counter": "Min plan",
+    "unit_one": "post",
+    "unit_many": "poster",
+    "add": "Tilføj til min plan",
+    "remove": "Fjern fra min plan",
+    "see_plan": "Se min handlingsplan",
+    "added": "»{title}« er tilføjet til din plan ({count}).",
+    "removed": "»{title}« er fjernet fra din plan ({count}).",
+    "entry_fallback": "Posten",
+    "storage_failed": "Planen kunne ikke gemmes i din browser (lagringen er slået fra eller fuld).",
+}
+
+
+def store_config() -> dict[str, Any]:
+    """The header's embedded config for plan-store.js: the plan an entry is added to when there is
+    none yet (the plan package's blank plan, with its default title) and the words it shows."""
+    return {"blank": blank_plan().to_dict(), "texts": STORE_TEXTS}
 
 
 def plan_config(data: Mapping[str, Any]) -> dict[str, Any]:
