@@ -1,9 +1,8 @@
 // @ts-check
 // "Min handlingsplan": keeps the plan the user edits (saved on every keystroke) and asks Python
-// (koensbalance.bridge "plan.*") for prefill, grouping, validation, Markdown, the document for print
-// and .docx, the share link and the .ics; the runtime stores the work, asks before replacing it and
-// opens share links. Interactive here: item editors kept while typing, and the .docx assembled from
-// Python's document blocks (plan-dom.js). No rules, no words.
+// (koensbalance.bridge "plan.*") for prefill, grouping, validation, Markdown, print/.docx blocks, the
+// share link and the .ics; the runtime stores the work, asks before replacing it and opens links.
+// Interactive here: item editors kept while typing, the .docx from Python's blocks (plan-dom.js).
 import { debounce, markInvalid, TYPING_PAUSE_MS } from "./runtime.js";
 import { isPlanShape, STORAGE_KEY, updateCounter } from "./plan-store.js";
 import { docxBlob, itemEditor, renderPlan } from "./plan-dom.js";
