@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from importlib import import_module
 from typing import Any
 
 from koensbalance.errors import InputError
-from koensbalance.maaltal import opfoelgning_view
 from koensbalance.maaltal import view as maaltal_view
-from koensbalance.mobilitet import view as mobilitet_view
 from koensbalance.plan import view as plan_view
-from koensbalance.vurdering import view as vurdering_view
 from koensbalance.workshop import forms
 from koensbalance.workshop import view as workshop_view
 
@@ -29,6 +27,39 @@ Handler = Callable[[Mapping[str, Any]], Any]
 UNKNOWN = "Ukendt beregning."
 
 _PAGES: dict[str, dict[str, Any]] = {}  # static data of each configured widget, parsed once
+
+
+# The domain calls of pages not built yet ("Vurdér en ydelse", "Ansæt en sektorskifter", "Følg op";
+# issues 16-18): imported at their first call, so their modules stay out of every widget page's
+# start-up (they doubled the bridge's import time). tests/unit/test_widget_js.py checks each resolves.
+LATER: dict[str, tuple[str, str]] = {
+    "opfoelgning.evaluate": ("koensbalance.maaltal.opfoelgning_view", "handle_evaluate"),
+    "opfoelgning.start": ("koensbalance.maaltal.opfoelgning_view", "handle_start"),
+    "opfoelgning.csv": ("koensbalance.maaltal.opfoelgning_view", "handle_csv"),
+    "opfoelgning.export": ("koensbalance.maaltal.opfoelgning_view", "handle_export"),
+    "opfoelgning.import": ("koensbalance.maaltal.opfoelgning_view", "handle_import"),
+    "opfoelgning.open_link": ("koensbalance.maaltal.opfoelgning_view", "handle_open_link"),
+    "opfoelgning.plan": ("koensbalance.maaltal.opfoelgning_view", "handle_plan"),
+    "mobilitet.view": ("koensbalance.mobilitet.view", "handle_view"),
+    "mobilitet.ics": ("koensbalance.mobilitet.view", "handle_ics"),
+    "mobilitet.export": ("koensbalance.mobilitet.view", "handle_export"),
+    "mobilitet.import": ("koensbalance.mobilitet.view", "handle_import"),
+    "mobilitet.share": ("koensbalance.mobilitet.view", "handle_share"),
+    "mobilitet.open_link": ("koensbalance.mobilitet.view", "handle_open_link"),
+    "vurdering.analyse": ("koensbalance.vurdering.view", "handle_analyse"),
+    "vurdering.view": ("koensbalance.vurdering.view", "handle_view"),
+    "vurdering.export": ("koensbalance.vurdering.view", "handle_export"),
+    "vurdering.import": ("koensbalance.vurdering.view", "handle_import"),
+    "vurdering.open_link": ("koensbalance.vurdering.view", "handle_open_link"),
+    "vurdering.example": ("koensbalance.vurdering.view", "handle_example"),
+}
+
+
+def _later(module: str, function: str) -> Handler:
+    def handler(payload: Mapping[str, Any]) -> Any:
+        return getattr(import_module(module), function)(payload)
+
+    return handler
 
 
 REGISTRY: dict[str, Handler] = {
@@ -48,25 +79,7 @@ REGISTRY: dict[str, Handler] = {
     "plan.import": plan_view.handle_import,
     "plan.export": plan_view.handle_export,
     "plan.target": plan_view.handle_target,
-    "opfoelgning.evaluate": opfoelgning_view.handle_evaluate,
-    "opfoelgning.start": opfoelgning_view.handle_start,
-    "opfoelgning.csv": opfoelgning_view.handle_csv,
-    "opfoelgning.export": opfoelgning_view.handle_export,
-    "opfoelgning.import": opfoelgning_view.handle_import,
-    "opfoelgning.open_link": opfoelgning_view.handle_open_link,
-    "opfoelgning.plan": opfoelgning_view.handle_plan,
-    "mobilitet.view": mobilitet_view.handle_view,
-    "mobilitet.ics": mobilitet_view.handle_ics,
-    "mobilitet.export": mobilitet_view.handle_export,
-    "mobilitet.import": mobilitet_view.handle_import,
-    "mobilitet.share": mobilitet_view.handle_share,
-    "mobilitet.open_link": mobilitet_view.handle_open_link,
-    "vurdering.analyse": vurdering_view.handle_analyse,
-    "vurdering.view": vurdering_view.handle_view,
-    "vurdering.export": vurdering_view.handle_export,
-    "vurdering.import": vurdering_view.handle_import,
-    "vurdering.open_link": vurdering_view.handle_open_link,
-    "vurdering.example": vurdering_view.handle_example,
+    **{name: _later(*where) for name, where in LATER.items()},
 }
 
 

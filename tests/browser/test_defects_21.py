@@ -13,7 +13,14 @@ from urllib.parse import urlencode
 import pytest
 from macros.maaltal_macros import default_scenario
 
-from tests.browser.test_maaltal_widget import PATH, computed, cpython, open_widget, wait_computed_after
+from tests.browser.test_maaltal_widget import (
+    PATH,
+    computed,
+    cpython,
+    open_widget,
+    set_form,
+    wait_computed_after,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -96,16 +103,6 @@ def test_numbers_have_danish_thousands_separators(page: Any, site_url: str) -> N
 
 
 # ---- item 5: the headline answers for the user's own target and year -----------------------------
-
-def set_form(page: Any, values: dict[str, str]) -> None:
-    before = computed(page)
-    page.evaluate("""(values) => {
-        const form = document.querySelector("[data-kb-form]");
-        for (const [name, value] of Object.entries(values)) form.elements.namedItem(name).value = value;
-        form.requestSubmit();
-    }""", values)
-    wait_computed_after(page, before)
-
 
 def test_headline_leads_with_the_answer_for_the_chosen_year(page: Any, site_url: str) -> None:
     open_widget(page, site_url + PATH)

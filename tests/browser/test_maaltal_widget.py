@@ -111,17 +111,22 @@ SCENARIOS = [
 ]
 
 
+def set_form(page: Any, values: dict[str, str]) -> None:
+    """Put `values` into the form's fields at once and wait for the answer to them."""
+    before = computed(page)
+    page.evaluate("""(values) => {
+        const form = document.querySelector("[data-kb-form]");
+        for (const [name, value] of Object.entries(values)) form.elements.namedItem(name).value = value;
+        form.requestSubmit();
+    }""", values)
+    wait_computed_after(page, before)
+
+
 def test_same_numbers_as_cpython_for_a_set_of_scenarios(page: Any, site_url: str) -> None:
     open_widget(page, site_url + PATH)
     for changes in SCENARIOS:
         values = {**default_scenario(), **changes}
-        before = computed(page)
-        page.evaluate("""(values) => {
-            const form = document.querySelector("[data-kb-form]");
-            for (const [name, value] of Object.entries(values)) form.elements.namedItem(name).value = value;
-            form.requestSubmit();
-        }""", values)
-        wait_computed_after(page, before)
+        set_form(page, values)
         assert shown(page) == expected_view(values), changes
 
 

@@ -17,26 +17,12 @@ import pytest
 from koensbalance import widget_view
 from koensbalance.catalogue import files
 from koensbalance.workshop import codec, templates
+from tests.browser.test_workshop_planner import ROOT, block_titles, open_planner, wait_until
 from tests.support.build import ROOT as ROOT_DIR
 
 pytestmark = pytest.mark.browser
-PLANNER = "[data-kb-widget='workshop']"
-ANSWERED = f"{PLANNER}[data-kb-answered='true']"
+PLANNER = ROOT
 STORED = "kb-workshop"
-
-
-def wait_until(page: Any, expression: str, timeout: int = 10_000) -> None:
-    page.wait_for_function(f"() => {expression}", polling=50, timeout=timeout)
-
-
-def open_planner(page: Any, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector(ANSWERED, timeout=90_000)
-
-
-def block_titles(page: Any) -> list[str]:
-    return page.eval_on_selector_all("[data-kb-blocks] [data-kb-field='titel']",
-                                     "els => els.map(e => e.value)")
 
 
 def stored_text(page: Any) -> str:

@@ -135,3 +135,17 @@ def test_each_widget_module_and_the_runtime_stay_small() -> None:
     assert len(sizes) >= 5
     assert {name: n for name, n in sizes.items() if n > 150} == {}
     assert len((JS / "runtime.js").read_text(encoding="utf-8").splitlines()) <= 300
+
+
+def test_calls_imported_at_first_use_name_real_functions_and_stay_out_of_start_up() -> None:
+    import importlib
+    import subprocess
+    import sys
+
+    for name, (module, function) in bridge.LATER.items():
+        assert callable(getattr(importlib.import_module(module), function)), name
+    code = ("import sys; from koensbalance import bridge; "
+            "print(sorted(m for m in sys.modules if m.startswith(('koensbalance.vurdering', "
+            "'koensbalance.mobilitet', 'koensbalance.maaltal.opfoelgning'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
