@@ -5,7 +5,8 @@ function name and the user's input only (`call`); this module merges the two, lo
 fixed registry (nothing else is callable), runs the domain function and returns plain values or the
 Danish field errors. The same call works in CPython, which is how tests compare both runtimes.
 
-One registration style: REGISTRY maps a name to a typed domain function taking the merged payload.
+REGISTRY maps a name to a typed domain function taking the merged payload; the calls of pages not
+built yet are listed in LATER as (module, function) and imported at their first use.
 icalendar and segno, which only the planner's and the plan builder's pages load into Pyodide
 (data-kb-packages), are imported inside the functions that make a calendar file or a QR code.
 """
