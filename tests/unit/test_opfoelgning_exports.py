@@ -27,7 +27,7 @@ from koensbalance.maaltal.opfoelgning_report import for_plan, plan_target, plan_
 from koensbalance.maaltal.opfoelgning_track import track
 from koensbalance.maaltal.opfoelgning_view import evaluate
 from koensbalance.plan.document import Block
-from koensbalance.plan.model import parse_target
+from koensbalance.plan.model import parse_plan, parse_target
 from tests.unit.test_opfoelgning import DUTIES, DUTY_DATA, EXAMPLE, KINDS, RULE, RULES, SCENARIO, history
 
 # The attributes the måltal widget's browser code accepts on chart shapes (widget-maaltal.js).
@@ -253,12 +253,15 @@ def test_what_the_plan_takes_over() -> None:
         ("2026-12-31", "Måltallet skal være nået: mindst 40 pct. kvinder i den øverste ledelse"),
     ]
     data = for_plan(t, range(2023, 2027))
-    blocks = [Block(**b) for b in data["opfoelgning"]]
+    blocks = [Block(**b) for b in data["opfoelgning"]["afsnit"]]
     assert blocks[0] == Block("subheading", "Opfølgning på måltallet")
     assert blocks[2].text == "2023: 1 af 12 kvinder (8,3 pct.). Lavere end forventet: kun 2 pct. af " \
                              "udfaldene lå så lavt."
-    assert [line["dato"] for line in data["aarshjul"]] == ["2024-12-31", "2026-12-31", "2026-12-31"]
-    assert data["aarshjul"][0]["dato_tekst"] == "31. december 2024"
+    assert [line["dato"] for line in data["opfoelgning"]["aarshjul"]] == ["2024-12-31", "2026-12-31",
+                                                                          "2026-12-31"]
+    # The plan's own check accepts what it is handed, and keeps it as it was.
+    plan = parse_plan({"maal": data["maal"], "opfoelgning": data["opfoelgning"]})
+    assert plan.to_dict()["opfoelgning"] == data["opfoelgning"] and plan.maal == target
 
 
 def call(name: str, payload: dict[str, Any]) -> dict[str, Any]:

@@ -10,15 +10,16 @@ a policy exists. The rule's wording and source, and the caveat about the date of
 to check, are read from the duties data (catalogue/maaltal/pligter.yaml and the rule entries), as the
 rules box of "Sæt måltal" shows them; nothing is retyped here.
 
-The plan interface (a proposal; the plan package is not changed here):
+What the plan takes over ("Læg i min handlingsplan" on the page, `for_plan`):
 
-* `plan_target(tracking)` is a plan.model.Target for the latest status, so "Hent fra Følg op" can
-  replace the plan's target exactly as "Hent fra Sæt måltal" does (parse_target accepts it);
-* `plan_blocks(tracking)` are the blocks of a "Opfølgning på måltallet" part to place after the
-  target's paragraphs in the Status og måltal section;
+* `plan_target(tracking)` is a plan.model.Target for the latest status: it replaces the plan's
+  target exactly as "Hent fra Sæt måltal" does (parse_target accepts it);
+* `plan_blocks(tracking)` are the blocks of a "Opfølgning på måltallet" part, placed after the
+  target's paragraphs in the Status og måltal section (plan.model.FollowUp.afsnit);
 * `plan_wheel(tracking, years)` are årshjul lines (plan.aarshjul.Line) for the years of the plan's
   cycle: registering each coming status per 31 December up to the target year, and the target
-  year's deadline. Only these dates: the statuses are the source's date, the deadline the user's own.
+  year's deadline (plan.model.FollowUp.aarshjul). Only these dates: the statuses are the source's
+  date, the deadline the user's own.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from koensbalance.maaltal.scenario import Scenario
 from koensbalance.maaltal.targets import NOUNS, share_text
 from koensbalance.plan.aarshjul import Line
 from koensbalance.plan.document import Block, markdown
-from koensbalance.plan.model import Target
+from koensbalance.plan.model import FollowUp, Target
 from koensbalance.text import format_pct
 
 REPORTING_DUTY = "indberetning"  # the duty in pligter.yaml whose rule states what is reported
@@ -192,6 +193,7 @@ def plan_wheel(tracking: Tracking, years: Iterable[int]) -> list[Line]:
 
 
 def for_plan(tracking: Tracking, years: Iterable[int]) -> dict[str, Any]:
-    return {"maal": plan_target(tracking).to_dict(),
-            "opfoelgning": [b.to_dict() for b in plan_blocks(tracking)],
-            "aarshjul": [line.to_dict() for line in plan_wheel(tracking, years)]}
+    """The plan's target and follow-up, in the plan's own stored form (plan.model)."""
+    followup = FollowUp(afsnit=tuple((b.kind, b.text) for b in plan_blocks(tracking)),
+                        aarshjul=tuple((line.day, line.text) for line in plan_wheel(tracking, years)))
+    return {"maal": plan_target(tracking).to_dict(), "opfoelgning": followup.to_dict()}

@@ -1,5 +1,5 @@
 """The årshjul: the plan's deadlines plus the dates the sources give for status and reporting
-(catalogue/plan/indberetning.yaml), as dated lines for the page and the policy draft. The calendar
+(catalogue/plan/indberetning.yaml) and the follow-up's coming dates (from "Følg op"), as dated lines for the page and the policy draft. The calendar
 file with the same content is ics.py."""
 
 from __future__ import annotations
@@ -52,8 +52,17 @@ class Line:
 
 def wheel(plan: Plan, entries: Mapping[str, EntryInfo], reporting: Sequence[ReportingDate],
           today: date) -> list[Line]:
-    """Every deadline, and each reporting date from its next occurrence after `today`, sorted by date."""
+    """Every deadline, each reporting date from its next occurrence after `today` and the follow-up's
+    lines from `today` on, sorted by date."""
     lines = [Line(item.frist, deadline_text(item, entries)) for item in plan.indsatser if item.frist]
+    lines += followup_lines(plan, today)
     for r in reporting:
         lines += [Line(day, r.titel, r.kilde) for day in occurrences(plan, r, today)]
     return sorted(lines, key=lambda line: (line.day, line.text))
+
+
+def followup_lines(plan: Plan, today: date) -> list[Line]:
+    """The follow-up's årshjul lines that are not past."""
+    if not plan.opfoelgning:
+        return []
+    return [Line(day, text) for day, text in plan.opfoelgning.aarshjul if day >= today]

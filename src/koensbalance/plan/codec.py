@@ -3,7 +3,8 @@
 Format (version 1): "1." + base64url (no padding) of raw-deflated compact JSON, an array
 [version, title, organisation, target, [[id, objective, actions, indicator, responsible, deadline],
 ...], [checklist ids]], where target is null or [status year, total, women, men, gender code, target
-pct, target year, status text, target text, recruitment text]. A text field that still holds the
+pct, target year, status text, target text, recruitment text]; a seventh element, when the plan has
+a follow-up from "Følg op", is [[[block kind, text], ...], [[ISO date, text], ...]]. A text field that still holds the
 entry's suggestion is sent as null and filled from the catalogue again on opening, which keeps links
 short. Decoding never evaluates anything: it checks the length and alphabet, inflates with a hard
 output limit, parses JSON and runs the same validation as every plan (model.parse_plan). Any failure
@@ -47,6 +48,9 @@ def encode(plan: Plan, suggestions: Mapping[str, Mapping[str, str]]) -> str:
           item.ansvarlig, item.frist.isoformat() if item.frist else ""] for item in plan.indsatser],
         list(plan.tjekliste),
     ]
+    if plan.opfoelgning:
+        compact.append([[list(block) for block in plan.opfoelgning.afsnit],
+                        [[day.isoformat(), text] for day, text in plan.opfoelgning.aarshjul]])
     return portable.pack(VERSION, compact)
 
 
@@ -76,15 +80,25 @@ def _item(raw: Any) -> dict[str, Any]:
     return data
 
 
+def _followup(raw: Any) -> dict[str, Any]:
+    if not (isinstance(raw, list) and len(raw) == 2 and all(isinstance(part, list) for part in raw)
+            and all(isinstance(pair, list) and len(pair) == 2 for part in raw for pair in part)):
+        raise _broken()
+    return {"afsnit": [{"kind": kind, "text": text} for kind, text in raw[0]],
+            "aarshjul": [{"dato": day, "tekst": text} for day, text in raw[1]]}
+
+
 def decode(token: object, known: Collection[str]) -> Plan:
     """The plan in a share link (suggested fields left out are missing, for prefill), or InputError
     on field "link"; entry ids not in `known` are refused."""
     data = portable.unpack(token, VERSION, MAX_LINK_CHARS, MAX_JSON_BYTES, _broken())
-    if not (isinstance(data, list) and len(data) == 6 and data[0] == VERSION
+    if not (isinstance(data, list) and len(data) in (6, 7) and data[0] == VERSION
             and isinstance(data[4], list) and isinstance(data[5], list)):
         raise _broken()
     raw: dict[str, Any] = {"organisation": data[2], "maal": _target(data[3]),
                            "indsatser": [_item(item) for item in data[4]], "tjekliste": data[5]}
+    if len(data) == 7:
+        raw["opfoelgning"] = _followup(data[6])
     if data[1] is not None:
         raw["titel"] = data[1]
     try:

@@ -1,8 +1,8 @@
 """The policy draft a leader can take to a meeting, as one flat list of blocks (the page turns it into
 .docx and print) and as Markdown rendered from the same blocks.
 
-Order: title and organisation; "Status og måltal" (the target from "Sæt måltal", or a sentence
-pointing there); one section per area with each entry's title, source and five fields; the checklist
+Order: title and organisation; "Status og måltal" (the target from "Sæt måltal" or "Følg op", or a
+sentence pointing there, then the follow-up of the recorded years when there is one); one section per area with each entry's title, source and five fields; the checklist
 with ticks and sources; the årshjul."""
 
 from __future__ import annotations
@@ -76,6 +76,8 @@ def blocks(plan: Plan, entries: Mapping[str, EntryInfo], areas: Sequence[Area],
                 (plan.maal.status_tekst, plan.maal.maaltal_tekst, plan.maal.rekruttering_tekst) if text]
     else:
         out.append(Block("paragraph", NO_TARGET))
+    if plan.opfoelgning:
+        out += [Block(kind, text) for kind, text in plan.opfoelgning.afsnit]
     for group in groups(plan, entries, areas):
         out.append(Block("heading", group.label))
         for index in group.indices:

@@ -1,5 +1,5 @@
 """The årshjul as a calendar file (icalendar, the same library as the workshop planner): one all-day
-event per deadline in the plan, and the dates the sources give for status and reporting as yearly
+event per deadline in the plan and per coming date of the follow-up ("Følg op"), and the dates the sources give for status and reporting as yearly
 all-day events with their source in the description. The calendar is in Europe/Copenhagen time.
 
 Only this module imports icalendar; bridge imports it when "plan.ics" is called, so the rest of the
@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 import icalendar
 
-from koensbalance.plan.aarshjul import MAX_YEARS, deadline_text, next_occurrence
+from koensbalance.plan.aarshjul import MAX_YEARS, Line, deadline_text, followup_lines, next_occurrence
 from koensbalance.plan.config import EntryInfo, ReportingDate
 from koensbalance.plan.model import FIELD_LABELS, Item, Plan
 from koensbalance.text import danish_date
@@ -54,6 +54,16 @@ def _deadline_event(item: Item, entries: Mapping[str, EntryInfo], plan_title: st
     return event
 
 
+def _followup_event(line: Line, plan_title: str, stamp: datetime) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", _uid("opfoelgning", plan_title, line.day.isoformat(), line.text))
+    event.add("dtstamp", stamp)
+    _all_day(event, line.day)
+    event.add("summary", line.text)
+    event.add("description", f"{plan_title}: {line.text}.")
+    return event
+
+
 def _reporting_event(r: ReportingDate, first: date, stamp: datetime) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", _uid("indberetning", r.id, str(first.year)))
@@ -80,6 +90,8 @@ def ics(plan: Plan, entries: Mapping[str, EntryInfo], reporting: Sequence[Report
     for item in plan.indsatser:
         if item.frist:
             calendar.add_component(_deadline_event(item, entries, plan.display_title, stamp))
+    for line in followup_lines(plan, today):
+        calendar.add_component(_followup_event(line, plan.display_title, stamp))
     for r in reporting:
         calendar.add_component(_reporting_event(r, next_occurrence(r, today), stamp))
     data: bytes = calendar.to_ical()

@@ -1,6 +1,10 @@
 """The plan a user builds, and how raw JSON values (localStorage, a file, a link) become one, with
 Danish field errors.
 
+The follow-up of the target ("opfoelgning", from "Følg op", koensbalance.maaltal.opfoelgning_report)
+is kept as what that page made of it: the paragraphs of the Status og måltal section and dated
+årshjul lines, plain texts checked here like the target's.
+
 The plain dict form (`Plan.to_dict`, parsed back by `parse_plan`) is what the browser keeps in
 localStorage "kb-plan", what the JSON file holds and what the share link encodes. In an entry a
 missing key means "not yet filled" (kept as None here, filled from the entry's suggestion by
@@ -24,6 +28,9 @@ MAX_ROLE = 200
 MAX_ITEMS = 200
 MAX_CHECKS = 100
 MAX_TARGET_TEXT = 1000
+FOLLOWUP_KINDS = ("subheading", "paragraph", "bullet")  # the block kinds of the follow-up part
+MAX_FOLLOWUP_BLOCKS = 100
+MAX_FOLLOWUP_LINES = 100
 MAX_COUNT = 100_000
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 ENTRY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -95,12 +102,26 @@ class Target:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """The follow-up taken over from "Følg op": its part of the Status og måltal section (block kind
+    and text, see document.Block) and its årshjul lines (day and text)."""
+
+    afsnit: tuple[tuple[str, str], ...]
+    aarshjul: tuple[tuple[date, str], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"afsnit": [{"kind": kind, "text": text} for kind, text in self.afsnit],
+                "aarshjul": [{"dato": day.isoformat(), "tekst": text} for day, text in self.aarshjul]}
+
+
+@dataclass(frozen=True)
 class Plan:
     titel: str = DEFAULT_TITLE
     organisation: str = ""
     maal: Target | None = None
     indsatser: tuple[Item, ...] = ()
     tjekliste: tuple[str, ...] = ()  # ids of the checklist items the user ticked
+    opfoelgning: FollowUp | None = None
 
     @property
     def display_title(self) -> str:
@@ -110,7 +131,8 @@ class Plan:
         return {"titel": self.titel, "organisation": self.organisation,
                 "maal": self.maal.to_dict() if self.maal else None,
                 "indsatser": [item.to_dict() for item in self.indsatser],
-                "tjekliste": list(self.tjekliste)}
+                "tjekliste": list(self.tjekliste),
+                **({"opfoelgning": self.opfoelgning.to_dict()} if self.opfoelgning else {})}
 
 
 def blank_plan() -> Plan:
@@ -208,6 +230,37 @@ def parse_target(raw: object) -> Target:
                   rekruttering_tekst=str(texts["rekruttering_tekst"]), **counts)
 
 
+def _plain_text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() and len(value) <= MAX_TARGET_TEXT else None
+
+
+def parse_followup(raw: object) -> FollowUp:
+    """The follow-up as stored (kinds, texts and dates checked); InputError on field "opfoelgning"."""
+    bad = InputError([FieldError("opfoelgning", "Opfølgningen i planen kan ikke læses. Læg den ind "
+                                                "igen fra »Følg op«.")])
+    if not isinstance(raw, Mapping):
+        raise bad
+    blocks, lines = raw.get("afsnit"), raw.get("aarshjul")
+    if not isinstance(blocks, list) or not isinstance(lines, list) or len(blocks) > MAX_FOLLOWUP_BLOCKS \
+            or len(lines) > MAX_FOLLOWUP_LINES:
+        raise bad
+    afsnit = []
+    for block in blocks:
+        text = _plain_text(block.get("text")) if isinstance(block, Mapping) else None
+        if text is None or block.get("kind") not in FOLLOWUP_KINDS:
+            raise bad
+        afsnit.append((str(block["kind"]), text))
+    aarshjul = []
+    for line in lines:
+        text = _plain_text(line.get("tekst")) if isinstance(line, Mapping) else None
+        errors: list[FieldError] = []
+        day = parse_deadline(line.get("dato"), "opfoelgning", errors) if isinstance(line, Mapping) else None
+        if text is None or day is None:
+            raise bad
+        aarshjul.append((day, text))
+    return FollowUp(afsnit=tuple(afsnit), aarshjul=tuple(aarshjul))
+
+
 def _checks(raw: object, errors: list[FieldError]) -> tuple[str, ...]:
     if raw is None:
         return ()
@@ -240,7 +293,13 @@ def parse_plan(raw: object) -> Plan:
     seen: set[str] = set()
     items = [_item(value, index, seen, errors) for index, value in enumerate(raw_items)]
     checks = _checks(raw.get("tjekliste"), errors)
+    followup = None
+    if raw.get("opfoelgning") is not None:
+        try:
+            followup = parse_followup(raw["opfoelgning"])
+        except InputError as exc:
+            errors += exc.errors
     if errors:
         raise InputError(errors)
     return Plan(titel=title, organisation=organisation, maal=target,
-                indsatser=tuple(i for i in items if i), tjekliste=checks)
+                indsatser=tuple(i for i in items if i), tjekliste=checks, opfoelgning=followup)
