@@ -1,6 +1,7 @@
 """Macros of "Sæt måltal": the form with the default scenario's result rendered at build time by the
 same function the browser calls (koensbalance.maaltal.targets.evaluate_form), and the data the
-browser needs (balance rule, duties with their rule texts) embedded as JSON."""
+browser needs (balance rule, duties with their rule texts) embedded as JSON. "Følg op" the same way:
+its example history rendered by koensbalance.maaltal.opfoelgning_view.evaluate."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from typing import Any
 from markupsafe import Markup
 
 from koensbalance.catalogue import Catalogue
-from koensbalance.maaltal import balance, view
+from koensbalance.maaltal import balance, opfoelgning_view, view
 from koensbalance.maaltal.obligations import DutyRules, with_rule_texts
+from koensbalance.maaltal.opfoelgning import POLICY_TEXT, RECORD_FIELDS
 from koensbalance.maaltal.scenario import LABELS
 from koensbalance.text import fold_whitespace, sentence
 from macros import render
@@ -27,6 +29,25 @@ def default_scenario(today: date | None = None) -> dict[str, str]:
         "afgang": "15", "rekruttering": "", "maal": "40", "sikkerhed": "80",
         "aar": str(year), "maalaar": str(year + 5), "horisont": "10",
     }
+
+
+# The catalogue entry "Følg op" starts from (its text is shown with its source on the page).
+FOLLOW_UP_ADVICE = "implementering-systematisk-opfoelgning"
+
+
+def example_history(today: date | None = None) -> dict[str, Any]:
+    """Our example of a follow-up (not from the sources): the target set five years ago on the
+    default scenario of "Sæt måltal" (status per 31 December of that year), then a good year, a bad
+    one, a year not recorded, and a group grown to 14 after strong recruitment."""
+    start = (today or date.today()).year - 5
+    records = [
+        {"aar": start + 1, "kvinder": 4, "maend": 8, "nye_ledere": 2, "heraf": 1, "politik": "nej"},
+        {"aar": start + 2, "kvinder": 1, "maend": 11, "nye_ledere": 3, "heraf": 0, "politik": "ja"},
+        {"aar": start + 4, "kvinder": 8, "maend": 6, "nye_ledere": 6, "heraf": 6, "politik": "ja"},
+    ]
+    blank = dict.fromkeys(RECORD_FIELDS, "")
+    return {"scenarie": default_scenario(date(start + 1, 6, 1)),
+            "status": [{**blank, **record} for record in records]}
 
 
 def _page_prefix(env: Any) -> str:
@@ -79,3 +100,19 @@ def register(env: Any, catalogue: Catalogue) -> None:
             kinds=DutyRules.from_data(duties).kinds, help=help_texts(catalogue, prefix),
             data=view.maaltal_config({"balance": dict(catalogue.balance), "duties": duties}, values,
                                      render.runtime_texts()))
+
+    @env.macro
+    def opfoelgning_widget() -> Markup:
+        prefix = _page_prefix(env)
+        rules = {"balance": dict(catalogue.balance), "duties": duty_data(catalogue, prefix)}
+        example = example_history()
+        result = opfoelgning_view.handle_evaluate({"rules": rules, "historik": example})
+        advice = catalogue.by_id()[FOLLOW_UP_ADVICE]
+        source = catalogue.source(advice.citation.source)
+        return render.html_block(
+            "widgets/opfoelgning.html", result=result, policy=POLICY_TEXT,
+            data=opfoelgning_view.page_config(rules, example),
+            advice={"tekst": fold_whitespace(str(advice.data["tekst"])), "titel": advice.title,
+                    "url": prefix + advice.url,
+                    "kilde": sentence(f"{source.title} ({source.year}), afsnit {advice.citation.section}")},
+            maaltal_href=prefix + "maaltal/saet-maaltal/", plan_href=prefix + "plan/")

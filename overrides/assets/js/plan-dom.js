@@ -61,6 +61,8 @@ export function renderPlan(ctx, answer) {
     q("[data-kb-target-goal]").textContent = maal.maaltal_tekst;
     q("[data-kb-target-recruit]").textContent = maal.rekruttering_tekst;
   }
+  // The follow-up from "Følg op": its part of the Status og måltal section (h4 under the h3).
+  renderDocument(ctx, q("[data-kb-target-followup]"), plan.opfoelgning ? plan.opfoelgning.afsnit : []);
   for (const box of ctx.root.querySelectorAll("[data-kb-check]")) {
     Object.assign(box, { disabled: false, checked: plan.tjekliste.includes(/** @type {HTMLInputElement} */ (box).value) });
   }
@@ -71,10 +73,13 @@ export function renderPlan(ctx, answer) {
   q("[data-kb-markdown]").value = answer.markdown;
 }
 
-/** The print layout: the same document blocks the .docx and the Markdown are made from.
- * @param {Context} ctx @param {Element} container @param {any[]} blocks */
-function renderDocument(ctx, container, blocks) {
-  const heading = /** @type {Record<string, string>} */ ({ title: "h2", heading: "h3", subheading: "h4" });
+const HEADINGS = { title: "h2", heading: "h3", subheading: "h4" };
+
+/** The print layout: the same document blocks the .docx and the Markdown are made from (also the
+ * plan's follow-up part and the report of "Følg op", which passes its own heading levels).
+ * @param {Context} ctx @param {Element} container @param {any[]} blocks
+ * @param {Record<string, string>} [heading] the element of each heading kind */
+export function renderDocument(ctx, container, blocks, heading = HEADINGS) {
   const nodes = [];
   /** @type {HTMLElement | null} */
   let list = null;

@@ -4,10 +4,9 @@
 // createElementNS). Interactive here: the scenario kept in the URL and in localStorage, the board
 // fields shown only with a board, the chart drawn from Python's shapes. No rules, no words.
 
-const STORAGE_KEY = "kb-maaltal-scenario";  // the plan builder reads the chosen target from here
-const SVG = "http://www.w3.org/2000/svg";
-const SVG_TAGS = new Set(["line", "path", "text", "circle"]);
-const SVG_ATTRS = new Set(["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "d", "class", "text-anchor"]);
+import { drawShapes, fillSlots, fillTable } from "./view-dom.js";
+
+const STORAGE_KEY = "kb-maaltal-scenario";  // the plan builder and "Følg op" read the target from here
 const RULE_LINK = /^(\.\.\/)*regler\/[a-z\d-]+\/$/;
 let fromUrl = false;  // the scenario came from a link: a refusal says so once
 let lastResult = /** @type {any} */ (null);
@@ -102,11 +101,7 @@ export const widget = {
     fromUrl = false;
     lastResult = result;
     ctx.q("[data-kb-scenario-error]").textContent = "";
-    for (const slot of ctx.root.querySelectorAll("[data-kb-out]")) {
-      const value = String(slot.getAttribute("data-kb-out")).split(".")
-        .reduce((/** @type {any} */ v, key) => (v == null ? v : v[key]), result);
-      slot.textContent = value == null ? "" : String(value);
-    }
+    fillSlots(ctx.root, result);
     ctx.q("[data-kb-board-status]").hidden = !result.board;
     ctx.q("[data-kb-out='obligations.note']").hidden = !result.obligations.note;
     const template = ctx.q("[data-kb-duty-template]");
@@ -120,30 +115,8 @@ export const widget = {
       if (RULE_LINK.test(duty.rule.url)) slot("link").setAttribute("href", duty.rule.url);
       return item;
     }));
-    ctx.q("[data-kb-shapes]").replaceChildren(...result.chart.shapes.filter((/** @type {any} */ s) => SVG_TAGS.has(s.tag))
-      .map((/** @type {any} */ shape) => {
-        const element = document.createElementNS(SVG, shape.tag);
-        for (const [name, value] of Object.entries(shape.attrs)) {
-          if (SVG_ATTRS.has(name)) element.setAttribute(name, String(value));
-        }
-        if (shape.text) element.textContent = shape.text;
-        return element;
-      }));
-    ctx.q("[data-kb-columns]").replaceChildren(...result.columns.map((/** @type {string} */ text) =>
-      cell("th", text, "col")));
-    ctx.q("[data-kb-rows]").replaceChildren(...result.rows.map((/** @type {string[]} */ row, /** @type {number} */ index) => {
-      const tr = document.createElement("tr");
-      if (index === result.target_row) tr.dataset.kbTargetYear = "";
-      tr.append(...row.map((text, column) => (column ? cell("td", text) : cell("th", text, "row"))));
-      return tr;
-    }));
+    drawShapes(ctx.q("[data-kb-shapes]"), result.chart.shapes);
+    const rows = fillTable(ctx.q("[data-kb-columns]"), ctx.q("[data-kb-rows]"), result.columns, result.rows);
+    if (rows[result.target_row]) rows[result.target_row].dataset.kbTargetYear = "";
   },
 };
-
-/** @param {string} tag @param {string} text @param {string} [scope] */
-function cell(tag, text, scope) {
-  const element = document.createElement(tag);
-  if (scope) element.setAttribute("scope", scope);
-  element.textContent = text;
-  return element;
-}

@@ -98,12 +98,12 @@ export const widget = {
       const reply = await ctx.call("plan.target", { input });
       if (!reply.ok) return void (slot.textContent = reply.errors.map((e) => e.message).join(" "));
       slot.textContent = "";
-      plan.maal = reply.result.maal;
+      plan.maal = reply.result.maal; delete plan.opfoelgning;  // a new target: the old follow-up no longer applies
       save();
       ctx.say(texts.target_fetched);
       await update();
     });
-    q("[data-kb-target-remove]").addEventListener("click", async () => { plan.maal = null; save(); await update(); q("[data-kb-target-fetch]").focus(); });
+    q("[data-kb-target-remove]").addEventListener("click", async () => { plan.maal = null; delete plan.opfoelgning; save(); await update(); q("[data-kb-target-fetch]").focus(); });
     q("[data-kb-copy-link]").addEventListener("click", () => ctx.copy(q("[data-kb-link]"), "link_copied"));
     const output = (/** @type {string} */ name, /** @type {any} */ payload, /** @type {(r: any) => void} */ done) => ctx.act(name, payload, q("[data-kb-output-error]")).then((r) => r && done(r));
     q('[data-kb-download="json"]').addEventListener("click", () => output("plan.export", { plan }, (r) => ctx.download(r.json, r.name, "application/json")));

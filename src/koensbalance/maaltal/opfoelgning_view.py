@@ -13,12 +13,28 @@ from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
 
+from koensbalance import widget_view
 from koensbalance.errors import FieldError, InputError
 from koensbalance.maaltal import balance
 from koensbalance.maaltal.obligations import DutyRules
-from koensbalance.maaltal.opfoelgning import MAX_RECORDS, History, parse_history, record_labels
+from koensbalance.maaltal.opfoelgning import (
+    MAX_RECORDS,
+    POLICY_TEXT,
+    RECORD_FIELDS,
+    History,
+    parse_history,
+    record_labels,
+)
 from koensbalance.maaltal.opfoelgning_chart import chart
-from koensbalance.maaltal.opfoelgning_files import csv_file, decode_link, export_file, import_file, share_link
+from koensbalance.maaltal.opfoelgning_files import (
+    LINK_KEY,
+    MAX_FILE_CHARS,
+    csv_file,
+    decode_link,
+    export_file,
+    import_file,
+    share_link,
+)
 from koensbalance.maaltal.opfoelgning_report import for_plan, report
 from koensbalance.maaltal.opfoelgning_text import (
     EXPLANATION,
@@ -32,6 +48,7 @@ from koensbalance.maaltal.opfoelgning_text import (
     year_dict,
 )
 from koensbalance.maaltal.opfoelgning_track import Tracking, track
+from koensbalance.maaltal.scenario import MAX_RAW_LENGTH
 from koensbalance.maaltal.targets import NOUNS
 from koensbalance.maaltal.targets import _columns as projection_columns
 from koensbalance.maaltal.targets import _rows as projection_rows
@@ -64,6 +81,7 @@ def view(tracking: Tracking, rule: balance.BalanceRule, duties: DutyRules, repor
         "title": f"Følg op på måltallet: mindst {s.target_pct} pct. {noun} senest i {s.target_year}",
         "noun": noun,
         "labels": record_labels(history.gender),
+        "board": s.has_board,  # the board fields of a year are shown only with a board
         "headline": headline(tracking),
         "assumptions": assumptions(tracking),
         "explanation": EXPLANATION,
@@ -181,3 +199,47 @@ def _years(raw: object) -> range:
 def handle_plan(payload: Mapping[str, Any]) -> dict[str, Any]:
     rule, duties = _rules(payload)
     return for_plan(track(_history(payload, duties), rule), _years(payload.get("aarene")))
+
+
+# ---- the page's embedded config ------------------------------------------------------------------
+
+STORAGE_VERSION = 1  # localStorage "kb-opfoelgning": {version, historik}
+WHEEL_YEARS = 10  # the årshjul years handed to the plan (from this year; handle_plan takes at most 10)
+PAGE_TEXTS = {
+    "row_legend": "Status pr. 31. december {year}",
+    "row_legend_blank": "Nyt år",
+    "remove_year": "Slet {year}",
+    "remove_blank": "Slet det nye år",
+    "year_added": "Et nyt år er tilføjet ({year}). Skriv status pr. 31. december.",
+    "year_added_blank": "Et nyt år er tilføjet. Skriv året og status pr. 31. december.",
+    "year_removed": "{year} er slettet.",
+    "list_full": f"Opfølgningen kan højst have {MAX_RECORDS} år.",
+    "started": ("Opfølgningen er startet fra dit scenarie i »Sæt måltal«. Tilføj status pr. 31. december "
+                "for årene efter."),
+    "confirm_start": ("Vil du starte en ny opfølgning fra dit scenarie i »Sæt måltal«? De år, du har "
+                      "registreret, bliver slettet. Gem dem først som fil, hvis du vil beholde dem."),
+    "confirm_import": "Vil du erstatte din opfølgning med opfølgningen fra filen?",
+    "file_opened": "Opfølgningen fra filen er åbnet.",
+    "csv_saved": "Tabellen er hentet som {name}.",
+    "json_saved": "Opfølgningen er gemt som {name}.",
+    "markdown_copied": "Teksten er kopieret.",
+    "link_copied": "Linket er kopieret. Det åbner siden med den samme opfølgning.",
+    "plan_done": ("Opfølgningen er lagt i din handlingsplan: status og måltal, de registrerede år og "
+                  "årshjulet."),
+    "plan_failed": ("Din handlingsplan kunne ikke gemmes i browseren (lagringen er slået fra eller fuld). "
+                    "Gem opfølgningen som fil i stedet."),
+}
+
+
+def page_config(rules: Mapping[str, Any], example: Mapping[str, Any]) -> dict[str, Any]:
+    """The embedded config of "Følg op": the rules for the worker (sent once), the example history,
+    the year fields, limits and every text the page's script shows."""
+    from koensbalance.plan.model import blank_plan
+
+    return {"page": {"rules": dict(rules)}, "example": dict(example), "fields": list(RECORD_FIELDS),
+            "storage_version": STORAGE_VERSION, "link_prefix": f"#{LINK_KEY}=",
+            "max_value_length": MAX_RAW_LENGTH, "max_records": MAX_RECORDS, "wheel_years": WHEEL_YEARS,
+            "file_bytes": 4 * MAX_FILE_CHARS + 4,  # UTF-8: enough bytes for one character more
+            "blank_plan": blank_plan().to_dict(), "policy": POLICY_TEXT,
+            "texts": {**widget_view.runtime_texts(), **widget_view.stored_work_texts(
+                "opfølgning", "din egen opfølgning"), **PAGE_TEXTS}}

@@ -1,6 +1,6 @@
 """The årshjul: the plan's deadlines plus the dates the sources give for status and reporting
-(catalogue/plan/indberetning.yaml) and the follow-up's coming dates (from "Følg op"), as dated lines for the page and the policy draft. The calendar
-file with the same content is ics.py."""
+(catalogue/plan/indberetning.yaml) and the follow-up's coming dates (from "Følg op"), as dated
+lines for the page and the policy draft. The calendar file with the same content is ics.py."""
 
 from __future__ import annotations
 

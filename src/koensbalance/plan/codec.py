@@ -4,11 +4,11 @@ Format (version 1): "1." + base64url (no padding) of raw-deflated compact JSON, 
 [version, title, organisation, target, [[id, objective, actions, indicator, responsible, deadline],
 ...], [checklist ids]], where target is null or [status year, total, women, men, gender code, target
 pct, target year, status text, target text, recruitment text]; a seventh element, when the plan has
-a follow-up from "Følg op", is [[[block kind, text], ...], [[ISO date, text], ...]]. A text field that still holds the
-entry's suggestion is sent as null and filled from the catalogue again on opening, which keeps links
-short. Decoding never evaluates anything: it checks the length and alphabet, inflates with a hard
-output limit, parses JSON and runs the same validation as every plan (model.parse_plan). Any failure
-gives one Danish message."""
+a follow-up from "Følg op", is [[[block kind, text], ...], [[ISO date, text], ...]]. A text field
+that still holds the entry's suggestion is sent as null and filled from the catalogue again on
+opening, which keeps links short. Decoding never evaluates anything: it checks the length and
+alphabet, inflates with a hard output limit, parses JSON and runs the same validation as every plan
+(model.parse_plan). Any failure gives one Danish message."""
 
 from __future__ import annotations
 

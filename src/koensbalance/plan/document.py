@@ -2,8 +2,9 @@
 .docx and print) and as Markdown rendered from the same blocks.
 
 Order: title and organisation; "Status og måltal" (the target from "Sæt måltal" or "Følg op", or a
-sentence pointing there, then the follow-up of the recorded years when there is one); one section per area with each entry's title, source and five fields; the checklist
-with ticks and sources; the årshjul."""
+sentence pointing there, then the follow-up of the recorded years when there is one); one section
+per area with each entry's title, source and five fields; the checklist with ticks and sources; the
+årshjul."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The årshjul as a calendar file (icalendar, the same library as the workshop planner): one all-day
-event per deadline in the plan and per coming date of the follow-up ("Følg op"), and the dates the sources give for status and reporting as yearly
-all-day events with their source in the description. The calendar is in Europe/Copenhagen time.
+event per deadline in the plan and per coming date of the follow-up ("Følg op"), and the dates the
+sources give for status and reporting as yearly all-day events with their source in the
+description. The calendar is in Europe/Copenhagen time.
 
 Only this module imports icalendar; bridge imports it when "plan.ics" is called, so the rest of the
 plan builder loads without it."""
