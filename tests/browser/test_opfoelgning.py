@@ -135,7 +135,8 @@ def test_start_from_the_maaltal_scenario_and_record_three_years_by_keyboard(
         wait_computed_after(page, before)
     history = {"scenarie": scenario,
                "status": [{**dict.fromkeys(FIELDS, ""), **y, "politik": "nej"} for y in YEARS]}
-    wait_until(page, f"JSON.parse(localStorage.getItem('kb-opfoelgning')).historik.status[2].politik === 'nej'")
+    wait_until(page, "JSON.parse(localStorage.getItem('kb-opfoelgning')).historik.status[2].politik "
+                     "=== 'nej'")
     expected = cpython(history)
     assert stored(page)["historik"] == history
     # The answer to the last keystroke: the table Python in CPython makes for the same history.
@@ -224,7 +225,8 @@ def test_hostile_file_and_link_are_refused_and_the_history_stays(browser_page: A
 def test_into_the_plan(browser_page: Any, site_url: str) -> None:
     page = browser_page
     page.click("[data-kb-action='plan']")
-    wait_until(page, "document.querySelector('[data-kb-action-status]').textContent.includes('handlingsplan')")
+    wait_until(page, "document.querySelector('[data-kb-action-status]').textContent"
+                     ".includes('handlingsplan')")
     page.goto(site_url + "plan/")
     page.wait_for_selector("[data-kb-widget='plan'][data-kb-answered='true']", timeout=90_000)
     assert page.inner_text("[data-kb-target-status]") == \
