@@ -14,6 +14,7 @@ import pytest
 from koensbalance import bridge, portable
 from koensbalance.errors import InputError
 from koensbalance.maaltal.chart import TAGS
+from koensbalance.maaltal.opfoelgning import parse_history
 from koensbalance.maaltal.opfoelgning_files import (
     BOM,
     csv_file,
@@ -292,3 +293,21 @@ def test_bridge_calls_answer_with_results_or_danish_field_errors() -> None:
     assert call("opfoelgning.plan", {"rules": RULES, "historik": EXAMPLE, "aarene": "x"})["errors"][0][
         "field"] == "aarene"
     assert call("opfoelgning.start", {"rules": RULES, "input": None})["errors"][0]["field"] == "scenarie"
+
+
+def test_the_page_example_is_the_example_of_these_tests_in_its_year() -> None:
+    """The page shows our example relative to the build year; built in 2026 it is this file's."""
+    from datetime import date
+
+    from macros.maaltal_macros import example_history
+
+    from koensbalance.maaltal.opfoelgning_view import page_config
+
+    assert parse_history(example_history(date(2026, 6, 1)), KINDS, 2026) == history()
+    later = parse_history(example_history(date(2030, 1, 1)), KINDS, 2030)
+    assert (later.start_year, [r.year for r in later.records]) == (2025, [2026, 2027, 2029])
+    config = page_config(RULES, example_history(date(2026, 6, 1)))
+    assert config["page"] == {"rules": RULES} and config["link_prefix"] == "#opfoelgning="
+    assert config["fields"] == ["aar", "kvinder", "maend", "bestyrelse_kvinder", "bestyrelse_maend",
+                                "nye_ledere", "heraf", "politik"]
+    assert config["texts"]["link_other"].startswith("Linket indeholder en anden opfølgning")
