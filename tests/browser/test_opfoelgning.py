@@ -160,7 +160,8 @@ def test_start_from_the_maaltal_scenario_and_record_three_years_by_keyboard(
     assert page.get_attribute("[data-kb-result]", "data-kb-stale") is None
     # "Status til indberetningen" for an earlier year: its status, the same target, the caveat.
     page.select_option("[data-kb-report-year]", str(START + 1))
-    wait_until(page, f"document.querySelector('[data-kb-markdown]').value.includes('31. december {START + 1}')")
+    wait_until(page, "document.querySelector('[data-kb-markdown]').value"
+                     f".includes('31. december {START + 1}')")
     report = page.inner_text("[data-kb-report-document]")
     assert "4 kvinder og 8 mænd" in report and f"senest i {THIS_YEAR}" in report
     assert "Reglernes dato – tjek de gældende regler" in report

@@ -149,7 +149,8 @@ def test_status_for_the_reporting_with_the_rules_caveat_from_the_data() -> None:
     assert "**Politik for kønsfordelingen:** Ja" in md and "Bestyrelsen" not in md
     # The rule's words and the caveat are the catalogue's, not retyped: read them from the data.
     rule_text = DUTY_DATA["regler"]["pligt-til-at-indberette-koensfordeling-og-maaltal-aarligt"]
-    assert " ".join(rule_text["citat"].split()) in md and rule_text["kilde"] in md
+    assert " ".join(rule_text["citat"].split()) in md and f"(Kilde: {rule_text['kilde']})" in md
+    assert "..)" not in md  # the source's own full stop ends the citation
     assert "### Reglernes dato – tjek de gældende regler" in md
     for key in ("regler_dato", "aendringer", "tjek_gaeldende", "forbehold"):
         assert " ".join(str(DUTY_DATA[key]).split()) in md

@@ -36,6 +36,7 @@ from koensbalance.maaltal.opfoelgning_text import (
     count_of,
     goal_text,
     outlook_texts,
+    period,
     placement_text,
     recruitment_text,
     status_text,
@@ -98,7 +99,7 @@ def report_blocks(history: History, rule: balance.BalanceRule, duties: DutyRules
     out = [Block("heading", f"Status til indberetningen pr. 31. december {st.year}")]
     if duty is not None:
         text = duties.rules[duty.rule]
-        out.append(Block("paragraph", f"»{text.quote}« (Kilde: {text.source}.)"))
+        out.append(Block("paragraph", f"»{text.quote}« (Kilde: {period(text.source)})"))
     out.append(Block("field", f"{top.group} ({share_text(under / size)} {noun}). {top.headline}",
                      label="Den øverste ledelse"))
     if s.has_board:
