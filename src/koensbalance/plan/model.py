@@ -13,7 +13,7 @@ prefill.py); "" means the user cleared the field."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -270,6 +270,17 @@ def _checks(raw: object, errors: list[FieldError]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(v) for v in raw))  # duplicates dropped, order kept
 
 
+def _optional[T](parse: Callable[[object], T], raw: object, errors: list[FieldError]) -> T | None:
+    """A part the plan may lack (None); its problems join the plan's."""
+    if raw is None:
+        return None
+    try:
+        return parse(raw)
+    except InputError as exc:
+        errors += exc.errors
+        return None
+
+
 def parse_plan(raw: object) -> Plan:
     """Validate a plain plan dict (JSON values); InputError lists every problem with its field."""
     if not isinstance(raw, Mapping):
@@ -277,12 +288,7 @@ def parse_plan(raw: object) -> Plan:
     errors: list[FieldError] = []
     title = _text(raw["titel"], "titel", "Titlen", MAX_TITLE, errors) if "titel" in raw else DEFAULT_TITLE
     organisation = _text(raw.get("organisation"), "organisation", "Organisationen", MAX_TITLE, errors)
-    target = None
-    if raw.get("maal") is not None:
-        try:
-            target = parse_target(raw["maal"])
-        except InputError as exc:
-            errors += exc.errors
+    target = _optional(parse_target, raw.get("maal"), errors)
     raw_items = raw.get("indsatser", [])
     if not isinstance(raw_items, list):
         errors.append(FieldError("indsatser", "Planen har ingen liste over indsatser."))
@@ -293,12 +299,7 @@ def parse_plan(raw: object) -> Plan:
     seen: set[str] = set()
     items = [_item(value, index, seen, errors) for index, value in enumerate(raw_items)]
     checks = _checks(raw.get("tjekliste"), errors)
-    followup = None
-    if raw.get("opfoelgning") is not None:
-        try:
-            followup = parse_followup(raw["opfoelgning"])
-        except InputError as exc:
-            errors += exc.errors
+    followup = _optional(parse_followup, raw.get("opfoelgning"), errors)
     if errors:
         raise InputError(errors)
     return Plan(titel=title, organisation=organisation, maal=target,
