@@ -100,8 +100,10 @@ def test_the_example_is_on_the_page_without_javascript(chromium: Any, site_url: 
     context.close()
 
 
-def test_start_from_the_maaltal_scenario_and_record_three_years_by_keyboard(
-        browser_page: Any, site_url: str) -> None:
+@pytest.fixture(scope="module")
+def recorded(browser_page: Any, site_url: str) -> dict[str, Any]:
+    """As a user goes: a target set in "Sæt måltal" five years ago, "Følg op på måltallet", and three
+    years recorded by keyboard. Returns the history that was typed (the later tests start from it)."""
     page = browser_page
     page.goto(site_url + "maaltal/saet-maaltal/")
     page.wait_for_selector("[data-kb-widget='maaltal'][data-kb-answered]", timeout=90_000)
@@ -133,8 +135,13 @@ def test_start_from_the_maaltal_scenario_and_record_three_years_by_keyboard(
         page.keyboard.press("ArrowUp")  # "Nej" (the list is Ja, Nej, Ikke oplyst)
         wait_until(page, f"document.querySelectorAll('[data-kb-track-rows] tr').length === {index + 1}")
         wait_computed_after(page, before)
-    history = {"scenarie": scenario,
-               "status": [{**dict.fromkeys(FIELDS, ""), **y, "politik": "nej"} for y in YEARS]}
+    return {"scenarie": scenario,
+            "status": [{**dict.fromkeys(FIELDS, ""), **y, "politik": "nej"} for y in YEARS]}
+
+
+def test_three_years_recorded_by_keyboard_give_the_cpython_result_and_survive_reload(
+        browser_page: Any, recorded: dict[str, Any]) -> None:
+    page, history = browser_page, recorded
     wait_until(page, "JSON.parse(localStorage.getItem('kb-opfoelgning')).historik.status[2].politik "
                      "=== 'nej'")
     expected = cpython(history)
@@ -167,7 +174,8 @@ def test_start_from_the_maaltal_scenario_and_record_three_years_by_keyboard(
     assert "Reglernes dato – tjek de gældende regler" in report
 
 
-def test_a_field_error_is_next_to_its_field_and_nothing_is_lost(browser_page: Any) -> None:
+def test_a_field_error_is_next_to_its_field_and_nothing_is_lost(browser_page: Any,
+                                                                 recorded: dict[str, Any]) -> None:
     page = browser_page
     before = computed(page)
     page.fill("#kb-opf-2-heraf", "9")
@@ -181,8 +189,8 @@ def test_a_field_error_is_next_to_its_field_and_nothing_is_lost(browser_page: An
     wait_until(page, "document.querySelector('#kb-opf-2-heraf-fejl').textContent === ''")
 
 
-def test_csv_opens_as_danish_excel_reads_it_and_the_json_file_opens_again(browser_page: Any,
-                                                                         tmp_path: Path) -> None:
+def test_csv_opens_as_danish_excel_reads_it_and_the_json_file_opens_again(
+        browser_page: Any, recorded: dict[str, Any], tmp_path: Path) -> None:
     page = browser_page
     with page.expect_download() as download:
         page.click("[data-kb-action='csv']")
@@ -216,8 +224,8 @@ def test_csv_opens_as_danish_excel_reads_it_and_the_json_file_opens_again(browse
                                                   for r in kept["historik"]["status"]]
 
 
-def test_hostile_file_and_link_are_refused_and_the_history_stays(browser_page: Any, site_url: str,
-                                                                 tmp_path: Path) -> None:
+def test_hostile_file_and_link_are_refused_and_the_history_stays(
+        browser_page: Any, recorded: dict[str, Any], tmp_path: Path) -> None:
     page = browser_page
     kept, dialogs = stored(page), len(page.dialogs)
     hostile = tmp_path / "opfoelgning.json"
@@ -244,7 +252,7 @@ def test_hostile_file_and_link_are_refused_and_the_history_stays(browser_page: A
     assert page.dialogs[dialogs:] == []  # nothing ran, and nothing asked to replace the work
 
 
-def test_into_the_plan(browser_page: Any, site_url: str) -> None:
+def test_into_the_plan(browser_page: Any, recorded: dict[str, Any], site_url: str) -> None:
     page = browser_page
     page.click("[data-kb-action='plan']")
     wait_until(page, "document.querySelector('[data-kb-action-status]').textContent"
