@@ -11,6 +11,7 @@ const WIDGETS = {
   workshop: () => import("./widget-workshop.js"),
   "workshop-form": () => import("./widget-workshop-form.js"),
   plan: () => import("./widget-plan.js"),
+  vurdering: () => import("./widget-vurdering.js"),
 };
 
 /** @type {PyodideClient | null} */
