@@ -14,6 +14,7 @@ from koensbalance.vurdering import codec, view
 from koensbalance.vurdering.config import PROJECT_FORM, Config
 from koensbalance.vurdering.document import NOT_FILLED
 from koensbalance.vurdering.model import EXAMPLE, Assessment, Criterion
+from koensbalance.vurdering.texts import BUTTONS
 
 STORAGE_VERSION = 1
 # The project-plan form keeps its work in localStorage as {version, poster: [{field id: text}]}
@@ -29,7 +30,7 @@ TEXTS = {
     "not_filled": NOT_FILLED,
     "fix_numbers": "Ret tallene ovenfor, så regner siden igen.",
     "criterion": "Succeskriterium {n}",
-    "remove_criterion": "Fjern succeskriterium {n}",
+    "remove_criterion": BUTTONS["fjern_kriterium"] + " (succeskriterium {n})",  # the visible words first
     "criterion_added": "Succeskriterium {n} er tilføjet.",
     "criterion_removed": "Succeskriterium {n} er fjernet.",
     "confirm_example": "Vil du erstatte din vurdering med eksemplet? Det, du har skrevet, forsvinder.",
