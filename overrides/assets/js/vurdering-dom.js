@@ -4,11 +4,14 @@
 // criterion editors cloned from the <template>, and Python's view written into the slots (textContent,
 // createElementNS for the chart; the print layout from the same blocks as the .docx, plan-dom.js).
 import { element, renderDocument } from "./plan-dom.js";
+import { attempt } from "./storage.js";
 
 /** @typedef {import("./runtime.js").Context} Context */
 
 const SVG = "http://www.w3.org/2000/svg";
 const SVG_ATTRS = new Set(["x", "y", "x1", "x2", "y1", "y2", "width", "height", "class", "text-anchor"]);
+
+export const isObject = (/** @type {any} */ v) => Boolean(v) && typeof v === "object" && !Array.isArray(v);
 
 /** @param {any} value @param {string} name */
 export function getPath(value, name) {
@@ -68,10 +71,11 @@ function drawChart(box, chart) {
   box.hidden = !chart;
   if (!chart) return;
   const tags = new Set(chart.tags);
-  /** @type {HTMLElement} */ (box.querySelector("title")).textContent = chart.title;
-  /** @type {HTMLElement} */ (box.querySelector("desc")).textContent = chart.description;
-  /** @type {HTMLElement} */ (box.querySelector("figcaption")).textContent = chart.title;
-  /** @type {HTMLElement} */ (box.querySelector("[data-kb-shapes]")).replaceChildren(
+  const part = (/** @type {string} */ selector) => /** @type {Element} */ (box.querySelector(selector));
+  part("title").textContent = chart.title;
+  part("desc").textContent = chart.description;
+  part("figcaption").textContent = chart.title;
+  part("[data-kb-shapes]").replaceChildren(
     ...chart.shapes.filter((/** @type {any} */ s) => tags.has(s.tag)).map((/** @type {any} */ shape) => {
       const node = document.createElementNS(SVG, shape.tag);
       for (const [name, value] of Object.entries(shape.attrs)) {
@@ -82,20 +86,24 @@ function drawChart(box, chart) {
     }));
 }
 
+/** One comparison: Python's answer ({ok, result} of vurdering.analyse, {} while its numbers are empty).
+ * @param {Context} ctx @param {string} kind @param {any} answer */
+export function renderAnalysis(ctx, kind, answer) {
+  const section = ctx.q(`[data-kb-analysis="${kind}"]`);
+  const result = answer.ok ? answer.result : null;
+  const slot = (/** @type {string} */ name) => /** @type {HTMLElement} */ (section.querySelector(`[data-kb-v="${name}"]`));
+  slot("empty").hidden = Boolean(result);
+  slot("empty").textContent = answer.ok === false ? ctx.texts.fix_numbers : ctx.texts.not_filled;
+  slot("lines").replaceChildren(...(result ? result.linjer : []).map((/** @type {string} */ line) => element("li", line)));
+  slot("verdict").textContent = result ? result.konklusion : "";
+  slot("sample").textContent = result ? result.stikproeve.tekst : "";
+  drawChart(slot("chart"), result && result.chart);
+}
+
 /** Python's view of the whole assessment (vurdering.view) into the page. @param {Context} ctx @param {any} view */
 export function renderView(ctx, view) {
-  const { q, texts } = ctx;
-  for (const section of ctx.root.querySelectorAll("[data-kb-analysis]")) {
-    const answer = view.analyser[/** @type {HTMLElement} */ (section).dataset.kbAnalysis || ""] || {};
-    const result = answer.ok ? answer.result : null;
-    const slot = (/** @type {string} */ name) => /** @type {HTMLElement} */ (section.querySelector(`[data-kb-v="${name}"]`));
-    slot("empty").hidden = Boolean(result);
-    slot("empty").textContent = answer.ok === false ? texts.fix_numbers : texts.not_filled;
-    slot("lines").replaceChildren(...(result ? result.linjer : []).map((/** @type {string} */ line) => element("li", line)));
-    slot("verdict").textContent = result ? result.konklusion : "";
-    slot("sample").textContent = result ? result.stikproeve.tekst : "";
-    drawChart(slot("chart"), result && result.chart);
-  }
+  const q = ctx.q;
+  for (const kind of Object.keys(view.analyser)) renderAnalysis(ctx, kind, view.analyser[kind]);
   ctx.root.querySelectorAll("[data-kb-criterion-status]").forEach((status, index) => {
     status.textContent = view.succeskriterier[index] ? view.succeskriterier[index].tekst : "";
   });
@@ -107,4 +115,26 @@ export function renderView(ctx, view) {
   q("[data-kb-link-note]").textContent = view.link_besked;
   if (view.workshop_link) q("[data-kb-workshop]").href = view.workshop_link;
   ctx.showErrors(view.fejl);
+}
+
+/** "Lav en projektplan": the project-plan form's own stored format ({version, poster: [{field: text}]},
+ * widget-workshop-form.js reads it at once), after asking if that form already holds work.
+ * @param {Context} ctx @param {Record<string, string>} values Python's prefill of the form's fields */
+export function handOffProject(ctx, values) {
+  const project = ctx.config.project;
+  const target = ctx.store(project.key, project.version, (p) => Array.isArray(p.poster));
+  const existing = target.read();
+  const written = existing && existing.poster.some((/** @type {any} */ e) => isObject(e)
+    && Object.values(e).some((value) => typeof value === "string" && value.trim()));
+  if (!ctx.confirmReplace("confirm_project", Boolean(written))) return;
+  const entry = Object.fromEntries(project.keys.map((/** @type {string} */ key) => [key, values[key] || ""]));
+  if (!target.write({ poster: [entry] })) return void (ctx.q("[data-kb-project-error]").textContent = ctx.texts.storage_failed);
+  location.assign(new URL(project.url, location.href).href);
+}
+
+/** Stored work Python cannot read: set aside under "<key>-ulaeselig" (never overwritten), and said.
+ * @param {Context} ctx @param {any} state */
+export function setAside(ctx, state) {
+  attempt(() => localStorage.setItem(`${ctx.config.storage_key}-ulaeselig`, JSON.stringify(state)));
+  ctx.refuse([{ field: "", message: ctx.texts.stored_unreadable }]);
 }

@@ -4,13 +4,11 @@
 // criteria's status, the document (print, Markdown, .docx), the share link and the two hand-offs;
 // the runtime stores the work, asks before replacing it and opens links. No rules, no words.
 import { debounce, markInvalid, TYPING_PAUSE_MS } from "./runtime.js";
-import { attempt } from "./storage.js";
 import { docxBlob } from "./plan-dom.js";
-import { fillForm, renderCriteria, renderView, setPath } from "./vurdering-dom.js";
+import { fillForm, handOffProject, isObject, renderAnalysis, renderCriteria, renderView, setAside, setPath } from "./vurdering-dom.js";
 
 // The reader's own date, ISO (the sv-SE locale's form): a criterion's deadline is judged from it.
 const localDate = () => new Date().toLocaleDateString("sv-SE");
-const isObject = (/** @type {any} */ v) => Boolean(v) && typeof v === "object" && !Array.isArray(v);
 
 /** @type {import("./runtime.js").Widget} */
 export const widget = {
@@ -30,23 +28,30 @@ export const widget = {
     const show = () => { renderCriteria(ctx, criteria()); fillForm(form, state); };
 
     async function update() {
+      const asked = performance.now();
       const reply = await ctx.latest("vurdering.view", { vurdering: state, base_url: location.origin + location.pathname,
         idag: localDate(), workshop_url: new URL(config.workshop_url, location.href).href });
       if (!reply) return;
+      performance.measure("kb-vurdering-python", { start: asked });  // read by the benchmark
       if (!reply.ok && reply.errors.some((e) => e.field === "vurdering")) {
-        // Stored work Python cannot read is set aside (never overwritten), and the example shown.
-        attempt(() => localStorage.setItem(`${config.storage_key}-ulaeselig`, JSON.stringify(state)));
-        ctx.refuse([{ field: "", message: texts.stored_unreadable }]);
+        setAside(ctx, state);  // stored work Python cannot read is kept aside; the example is shown
         state = structuredClone(config.example);
         show();
         return update();
       }
       if (!reply.ok) return void ctx.refuse(reply.errors);
       answer = reply.result;
+      const rendering = performance.now();
       renderView(ctx, answer);
+      performance.measure("kb-vurdering-render", { start: rendering });
       ctx.answered();
     }
     const updateSoon = debounce(update, TYPING_PAUSE_MS);
+    // A number of one comparison: that comparison first (one quick call), then the whole view.
+    const analyseSoon = debounce(async (/** @type {string} */ kind) => {
+      const reply = await ctx.latest("vurdering.analyse", { ...state[kind], type: kind, forskel: state.forskel });
+      if (reply) renderAnalysis(ctx, kind, reply);
+    }, TYPING_PAUSE_MS);
 
     /** @param {any} next @param {string} said */
     const replaceWith = (next, said) => { state = structuredClone(next); show(); save(); ctx.say(said); return update(); };
@@ -57,7 +62,10 @@ export const widget = {
       if (control.type === "checkbox") {
         state.metoder = [...form.querySelectorAll("input[name=metoder]:checked")].map((b) => /** @type {HTMLInputElement} */ (b).value);
       } else setPath(state, control.name, control.value);
-      if ("kbOwnNumber" in control.dataset) state.eksempel = false;  // the team's own numbers now
+      if ("kbOwnNumber" in control.dataset) {
+        state.eksempel = false;  // the team's own numbers now
+        analyseSoon(control.name.split(".")[0]);
+      }
       save();
       updateSoon();
     });
@@ -82,12 +90,15 @@ export const widget = {
       update();
     });
 
+    const outputError = q("[data-kb-output-error]");
     for (const button of ctx.root.querySelectorAll("[data-kb-start]")) {
       const choice = /** @type {HTMLElement} */ (button).dataset.kbStart === "blank" ? "blank" : "example";
-      button.addEventListener("click", () => ctx.confirmReplace(`confirm_${choice}`, hasWork)
-        && replaceWith(config[choice], texts[`${choice}_loaded`]));
+      button.addEventListener("click", async () => {
+        if (!ctx.confirmReplace(`confirm_${choice}`, hasWork)) return;
+        const example = choice === "example" ? await ctx.act("vurdering.example", {}, outputError) : null;
+        await replaceWith(example ? example.vurdering : config[choice], texts[`${choice}_loaded`]);
+      });
     }
-    const outputError = q("[data-kb-output-error]");
     /** Python's latest view of what is on the page, then `use` it. @param {(view: any) => unknown} use */
     const fresh = (use) => update().then(() => answer && use(answer));
     q("[data-kb-print-button]").addEventListener("click", () => fresh(() => window.print()));
@@ -118,18 +129,7 @@ export const widget = {
       markInvalid(input, !opened);
       if (opened && ctx.confirmReplace("confirm_import", hasWork)) await replaceWith(opened.vurdering, texts.file_opened);
     });
-    // "Lav en projektplan": the form's own stored format (widget-workshop-form.js reads it at once).
-    q("[data-kb-project]").addEventListener("click", () => fresh((v) => {
-      const project = config.project;
-      const target = ctx.store(project.key, project.version, (p) => Array.isArray(p.poster));
-      const existing = target.read();
-      const written = existing && existing.poster.some((/** @type {any} */ e) => isObject(e)
-        && Object.values(e).some((value) => typeof value === "string" && value.trim()));
-      if (!ctx.confirmReplace("confirm_project", Boolean(written))) return;
-      const entry = Object.fromEntries(project.keys.map((/** @type {string} */ key) => [key, v.projektplan[key] || ""]));
-      if (!target.write({ poster: [entry] })) return void (q("[data-kb-project-error]").textContent = texts.storage_failed);
-      location.assign(new URL(project.url, location.href).href);
-    }));
+    q("[data-kb-project]").addEventListener("click", () => fresh((v) => handOffProject(ctx, v.projektplan)));
 
     show();  // the stored work at once; Python's figures when it is ready
     return async () => {

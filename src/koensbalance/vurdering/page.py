@@ -71,8 +71,8 @@ def page_config(config: Config, workshop_url: str, project_url: str, project_key
                     "version": project_version},
         "docx": DOCX,
         "markdown_mime": MARKDOWN_MIME,
-        "texts": {**widget_view.runtime_texts(), **widget_view.stored_work_texts("vurdering", "din egen vurdering"),
-                  **TEXTS},
+        "texts": {**widget_view.runtime_texts(),
+                  **widget_view.stored_work_texts("vurdering", "din egen vurdering"), **TEXTS},
     }
 
 
