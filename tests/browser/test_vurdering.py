@@ -287,7 +287,7 @@ def test_the_whole_flow_by_keyboard(page: Any, site_url: str, cfg: dict[str, Any
 
 def test_unreadable_storage_is_set_aside_and_both_hand_offs_arrive(page: Any, site_url: str) -> None:
     page.goto(site_url + "regler/")  # same origin, no widget
-    unreadable = {"version": 1, "vurdering": {"ydelse": "Min", "succeskriterier": "ikke en liste"}}
+    unreadable = {"version": 1, "vurdering": {"ydelse": "Min", "metoder": ["<b>ikke et id</b>"]}}
     page.evaluate("(v) => localStorage.setItem('kb-vurdering', JSON.stringify(v))", unreadable)
     open_page(page, site_url + PATH)
     assert page.inner_text("[data-kb-message-text]").startswith("Den vurdering, der var gemt i browseren,")

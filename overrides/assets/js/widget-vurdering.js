@@ -20,7 +20,7 @@ export const widget = {
     let state = structuredClone(saved ? saved.vurdering : config.example);
     let hasWork = Boolean(saved);
     let answer = /** @type {any} */ (null);  // the last view Python made
-    const criteria = () => (Array.isArray(state.succeskriterier) ? state.succeskriterier : (state.succeskriterier = []));
+    const criteria = () => (Array.isArray(state.succeskriterier) ? state.succeskriterier : []);
     const save = () => {
       hasWork = true;
       if (!store.write({ vurdering: state })) q("[data-kb-output-error]").textContent = texts.storage_failed;
@@ -72,7 +72,7 @@ export const widget = {
     form.addEventListener("click", (event) => {
       const button = /** @type {HTMLElement} */ (event.target).closest("button");
       if (!button) return;
-      const list = criteria();
+      const list = (state.succeskriterier = criteria());
       if ("kbAddCriterion" in button.dataset) {
         list.push(structuredClone(config.blank_criterion));
         show();
