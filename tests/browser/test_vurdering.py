@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -218,6 +219,14 @@ def test_the_whole_flow_by_keyboard(page: Any, site_url: str, cfg: dict[str, Any
     assert page.input_value("#kb-v-kriterium-0-maalt_maend") == "25"
     assert page.is_checked("#kb-v-metode-aktionslaeringsprojekter")
     assert shown(page) == expected(view)
+
+    # Print: the documented assessment only, on at most two A4 pages.
+    pdf = page.pdf(format="A4")
+    assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
+    page.emulate_media(media="print")
+    assert page.locator("[data-kb-print-document]").is_visible() and not page.locator("#kb-v-ydelse").is_visible()
+    assert page.inner_text("[data-kb-print-document] h2") == "Ligestillingsvurdering af Træning som hjælp"
+    page.emulate_media(media="screen")
 
     # Outputs: Markdown, .docx (read back) and JSON, each by keyboard.
     with page.expect_download() as markdown:
