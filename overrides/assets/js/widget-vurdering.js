@@ -12,6 +12,8 @@ const localDate = () => new Date().toLocaleDateString("sv-SE");
 
 /** @type {import("./runtime.js").Widget} */
 export const widget = {
+  // Without Python the work can still be written (and is kept); only what needs Python is disabled.
+  offline: "[data-kb-download], [data-kb-import], [data-kb-project], [data-kb-start='example']",
   start(ctx) {
     const { config, q, texts } = ctx;
     const form = /** @type {HTMLFormElement} */ (ctx.form);
@@ -52,16 +54,14 @@ export const widget = {
       const reply = await ctx.latest("vurdering.analyse", { ...state[kind], type: kind, forskel: state.forskel });
       if (reply) renderAnalysis(ctx, kind, reply);
     }, TYPING_PAUSE_MS);
-
     /** @param {any} next @param {string} said */
     const replaceWith = (next, said) => { state = structuredClone(next); show(); save(); ctx.say(said); return update(); };
 
     form.addEventListener("input", (event) => {
       const control = /** @type {HTMLInputElement} */ (event.target);
       if (!control.name) return;
-      if (control.type === "checkbox") {
-        state.metoder = [...form.querySelectorAll("input[name=metoder]:checked")].map((b) => /** @type {HTMLInputElement} */ (b).value);
-      } else setPath(state, control.name, control.value);
+      if (control.type === "checkbox") state.metoder = [...form.querySelectorAll("input[name=metoder]:checked")].map((b) => /** @type {HTMLInputElement} */ (b).value);
+      else setPath(state, control.name, control.value);
       if ("kbOwnNumber" in control.dataset) {
         state.eksempel = false;  // the team's own numbers now
         analyseSoon(control.name.split(".")[0]);
