@@ -9,15 +9,18 @@ the median from the input event until the comparison shows the new figures and u
 is rendered, and the view call's Python (worker round trip) and render parts (performance marks
 "kb-vurdering-python" / "kb-vurdering-render" of widget-vurdering.js).
 
-Run alone: `.venv/bin/python -m benchmarks.vurdering_bench` (builds and serves the site itself)."""
+Run alone: `.venv/bin/python -m benchmarks.vurdering_bench` (builds and serves the site itself), or
+`.venv/bin/python -m benchmarks.vurdering_bench site/` to serve a site built by `make build`."""
 
 from __future__ import annotations
 
 import json
 import statistics
+import sys
 import time
 from contextlib import ExitStack
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from tests.support import browser as browser_support
@@ -74,7 +77,7 @@ CHANGE_JS = """async ([fields, runs]) => {
     const settle = async (before) => { while (computed() === before) await tick(); };
     let before = computed();
     for (const [name, value] of Object.entries(fields)) set(name, value);
-    await settle(before);
+    if (Object.keys(fields).length) await settle(before);
     await new Promise((r) => setTimeout(r, 300));
     performance.clearMeasures();
     const comparison = [], whole = [];
@@ -108,14 +111,15 @@ def browser_ms(page: Any, url: str) -> dict[str, list[float]]:
     return out
 
 
-def rows(site_url: str | None = None) -> list[tuple[str, str]]:
+def rows(site_url: str | None = None, site: Path | None = None) -> list[tuple[str, str]]:
+    """`site_url`: a served site; else `site` (a built site folder) is served; else one is built."""
     from playwright.sync_api import sync_playwright
 
     out = [(f"vurdering: whole view in CPython, {name} (ms)", f"{ms:.1f}")
            for name, ms in cpython_ms().items()]
     with ExitStack() as stack:
         if site_url is None:
-            site_url = stack.enter_context(serve(stack.enter_context(built_site())))
+            site_url = stack.enter_context(serve(site or stack.enter_context(built_site())))
         playwright = stack.enter_context(sync_playwright())
         timing = time_page(lambda profile: browser_support.launch_persistent(playwright, profile),
                            site_url + PATH, "[data-kb-answered]", "kb-widget-first-answer", runs=2)
@@ -134,5 +138,5 @@ def rows(site_url: str | None = None) -> list[tuple[str, str]]:
 
 
 if __name__ == "__main__":
-    for label, value in rows():
+    for label, value in rows(site=Path(sys.argv[1]) if len(sys.argv) > 1 else None):
         print(f"{label} | {value}")
