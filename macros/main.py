@@ -20,12 +20,13 @@ from macros import (  # noqa: E402
     mobilitet_macros,
     plan_macros,
     site_data,
+    vurdering_macros,
     workshop_macros,  # noqa: E402
 )
 
 # One line per feature: each module's register(env, catalogue) adds its macros.
 FEATURES = (catalogue_macros, balance_macros, browse_macros, maaltal_macros, workshop_macros,
-            plan_macros, mobilitet_macros)
+            plan_macros, mobilitet_macros, vurdering_macros)
 
 
 def define_env(env: Any) -> None:

@@ -6,6 +6,7 @@ call as JSON in and out."""
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import date
 from typing import Any
@@ -20,6 +21,7 @@ from koensbalance.catalogue import Catalogue
 from koensbalance.vurdering import codec
 from koensbalance.vurdering.config import build_config, parse_config
 from koensbalance.vurdering.model import EXAMPLE, EXAMPLE_LABEL, Criterion, criterion_status, parse_assessment
+from tests.support.build import ROOT
 
 TODAY = "2026-12-01"
 
@@ -340,3 +342,47 @@ def test_the_browser_calls_need_none_of_the_build_or_planner_libraries(cfg: dict
     assert done.stdout.split() == ["vurdering.analyse", "True", "vurdering.view", "True", "vurdering.example",
                                    "True", "vurdering.export", "True", "vurdering.import", "False",
                                    "vurdering.open_link", "False"]
+
+
+# ---- what the page embeds --------------------------------------------------------------------------
+
+def test_every_number_problem_is_named_on_the_pages_field(cfg: dict[str, Any]) -> None:
+    """The page puts each message next to its field: "modtagere.kvinder.antal", "forskel" once,
+    "succeskriterier.0.maalt_maend"."""
+    raw = EXAMPLE.to_dict()
+    raw["modtagere"]["kvinder"]["antal"] = "x"
+    raw["resultat"]["maend"]["opnaaet"] = "31"
+    raw["forskel"] = "0"
+    raw["succeskriterier"][0]["maalt_maend"] = "mange"
+    view = call("vurdering.view", {"vurdering": raw, "config": cfg, "idag": TODAY})["result"]
+    fields = [e["field"] for e in view["fejl"]]
+    assert fields == ["modtagere.kvinder.antal", "forskel", "resultat.maend.opnaaet",
+                      "succeskriterier.0.maalt_maend"]
+    assert all(e["message"] for e in view["fejl"])
+    assert call("vurdering.view", {"vurdering": EXAMPLE.to_dict(), "config": cfg})["result"]["fejl"] == []
+
+
+def test_the_page_config_carries_the_words_the_script_shows(catalogue: Catalogue) -> None:
+    from koensbalance.vurdering import page
+    from koensbalance.vurdering.config import build_config
+
+    embedded = page.page_config(build_config(catalogue), "../workshop/workshop-kort/",
+                                "../workshop/projektplan/", ["projekttitel"], 1)
+    assert embedded["example"] == EXAMPLE.to_dict() and embedded["blank"]["eksempel"] is False
+    assert embedded["storage_key"] == "kb-vurdering" and embedded["link_prefix"] == "#vurdering="
+    scripts = (ROOT / "overrides" / "assets" / "js").glob("*vurdering*.js")
+    script = "".join(p.read_text(encoding="utf-8") for p in scripts)
+    used = set(re.findall(r"texts\.(\w+)", script)) | set(re.findall(r'ctx\.text\("(\w+)"', script))
+    used |= {f"confirm_{c}" for c in ("example", "blank")} | {f"{c}_loaded" for c in ("example", "blank")}
+    assert used - set(embedded["texts"]) == set()
+    assert json.loads(json.dumps(embedded)) == embedded
+
+
+def test_the_build_time_example_is_the_browsers_first_answer(catalogue: Catalogue,
+                                                             cfg: dict[str, Any]) -> None:
+    from koensbalance.vurdering import page
+    from koensbalance.vurdering.config import build_config
+
+    built = page.example_view(build_config(catalogue), date(2026, 12, 1))
+    asked = call("vurdering.view", {"vurdering": EXAMPLE.to_dict(), "config": cfg, "idag": TODAY})["result"]
+    assert built == asked

@@ -12,6 +12,7 @@ const WIDGETS = {
   "workshop-form": () => import("./widget-workshop-form.js"),
   plan: () => import("./widget-plan.js"),
   opfoelgning: () => import("./widget-opfoelgning.js"),
+  vurdering: () => import("./widget-vurdering.js"),
 };
 
 /** @type {PyodideClient | null} */

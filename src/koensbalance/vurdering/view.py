@@ -146,9 +146,23 @@ def project_plan(a: Assessment, summary: Mapping[str, str]) -> dict[str, str]:
     return {key: values[key] for key in PROJECT_FIELDS}
 
 
+def field_errors(analyses: Mapping[str, Mapping[str, Any]],
+                 statuses: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Every problem with the numbers, each on the page's field: "modtagere.kvinder.antal",
+    "forskel" (shared by both comparisons, said once), "succeskriterier.0.kvinder"."""
+    out: list[dict[str, str]] = []
+    for kind, answer in analyses.items():
+        for error in answer.get("errors", []) if answer.get("ok") is False else []:
+            name = error["field"] if error["field"] == "forskel" else f"{kind}.{error['field']}"
+            if all(e["field"] != name for e in out):
+                out.append({"field": name, "message": error["message"]})
+    return out + [error for status in statuses for error in status["fejl"]]
+
+
 def view(a: Assessment, config: Config, base_url: str, today: date, workshop_url: str = "") -> dict[str, Any]:
     a = without_unknown_tools(a, {t.id for t in config.tools}) if config.tools else a
     analyses = _analyses(a, config)
+    statuses = [criterion_status(c, i, today).to_dict() for i, c in enumerate(a.succeskriterier)]
     blocks = document.blocks(a, analyses, config, today)
     link = share_link(a, base_url)
     summary = _handoff(a, analyses, config, today)
@@ -157,7 +171,8 @@ def view(a: Assessment, config: Config, base_url: str, today: date, workshop_url
         "titel": document.title(a),
         "eksempel": EXAMPLE_LABEL if a.eksempel else "",
         "analyser": analyses,
-        "succeskriterier": [criterion_status(c, i, today).to_dict() for i, c in enumerate(a.succeskriterier)],
+        "succeskriterier": statuses,
+        "fejl": field_errors(analyses, statuses),
         "document": [block.to_dict() for block in blocks],
         "markdown": document.markdown(blocks),
         "markdown_name": "ligestillingsvurdering.md",
