@@ -95,7 +95,7 @@ def test_no_danish_sentence_and_no_domain_number(path: Path) -> None:
 
 # Domain calls whose widget page is not built yet: "Vurdér en ydelse" (issue 16), "Ansæt en
 # sektorskifter" (issue 17) and "Følg op" (issue 18). A name leaves this list when its page calls it.
-NO_PAGE_YET = ("vurdering.", "mobilitet.", "opfoelgning.")
+NO_PAGE_YET = ("vurdering.", "opfoelgning.")
 
 
 def test_every_bridge_name_in_js_is_registered_and_every_registered_name_is_used() -> None:

@@ -73,7 +73,7 @@ export function renderPlan(ctx, answer) {
 
 /** The print layout: the same document blocks the .docx and the Markdown are made from.
  * @param {Context} ctx @param {Element} container @param {any[]} blocks */
-function renderDocument(ctx, container, blocks) {
+export function renderDocument(ctx, container, blocks) {
   const heading = /** @type {Record<string, string>} */ ({ title: "h2", heading: "h3", subheading: "h4" });
   const nodes = [];
   /** @type {HTMLElement | null} */

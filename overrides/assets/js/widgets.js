@@ -11,6 +11,7 @@ const WIDGETS = {
   workshop: () => import("./widget-workshop.js"),
   "workshop-form": () => import("./widget-workshop-form.js"),
   plan: () => import("./widget-plan.js"),
+  mobilitet: () => import("./widget-mobilitet.js"),
 };
 
 /** @type {PyodideClient | null} */

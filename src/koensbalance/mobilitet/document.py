@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from koensbalance.mobilitet.config import KitConfig
 from koensbalance.mobilitet.dates import (
+    DatedStep,
     checklist,
     conversations,
     early_later_note,
@@ -28,7 +29,7 @@ NO_MONTHS = "Der er ingen opfølgende samtaler. Skriv de måneder, samtalerne sk
 OUR_DAY = "dagen er vores forslag"
 SOURCE_DAY = "dagen bygger på kilden"
 
-__all__ = ["blocks", "markdown"]
+__all__ = ["blocks", "markdown", "step_timing"]
 
 
 def _words(text: str) -> str:
@@ -97,6 +98,11 @@ def _conversations(kit: Kit, config: KitConfig) -> list[Block]:
     return out
 
 
+def step_timing(dated: DatedStep) -> str:
+    """'21 dage før første arbejdsdag; dagen er vores forslag' (or '…; dagen bygger på kilden')."""
+    return f"{relative_day(dated.step.day)}; {SOURCE_DAY if dated.step.day_from_source else OUR_DAY}"
+
+
 def _checklist(kit: Kit, config: KitConfig) -> list[Block]:
     flow = config.onboarding
     out = [Block("heading", flow.title)]
@@ -108,7 +114,7 @@ def _checklist(kit: Kit, config: KitConfig) -> list[Block]:
             out.append(Block("paragraph", _words(phase.begins)))
         for dated in steps:
             when = weekday_date(dated.when.day) if dated.when else ""
-            how = f"{relative_day(dated.step.day)}; {SOURCE_DAY if dated.step.day_from_source else OUR_DAY}"
+            how = step_timing(dated)
             label = _words(dated.step.label)
             text = f"{when}: {label} ({how})" if when else f"{label} ({how})"
             if dated.when and dated.when.moved:
