@@ -72,12 +72,12 @@ export const widget = {
     q("[data-kb-print-button]").addEventListener("click", () => ctx.compute().then(() => window.print()));
     /** A file made by Python ("mobilitet.export" / "mobilitet.ics"), its errors under the buttons.
      * @param {string} name @param {string} key @param {string} mime */
-    const file = async (name, key, mime) => {
+    const output = async (name, key, mime) => {
       const made = await ctx.act(name, { kit: current.kit }, outputError());
       if (made) ctx.download(made[key], made.name, mime);
     };
-    q('[data-kb-download="json"]').addEventListener("click", () => file("mobilitet.export", "json", "application/json"));
-    q('[data-kb-download="ics"]').addEventListener("click", () => file("mobilitet.ics", "ics", "text/calendar"));
+    q('[data-kb-download="json"]').addEventListener("click", () => output("mobilitet.export", "json", "application/json"));
+    q('[data-kb-download="ics"]').addEventListener("click", () => output("mobilitet.ics", "ics", "text/calendar"));
     q('[data-kb-download="docx"]').addEventListener("click", async () => {
       outputError().textContent = "";
       await ctx.compute();

@@ -2,9 +2,9 @@
 page prints them and makes the .docx with the plan builder's code) and as Markdown rendered from the
 same blocks.
 
-Order: title, job and start date; the job and competence analysis; the expectations side by side;
-the follow-up conversations with their themes, the new leader's list and the preparation; the dated
-preboarding/onboarding checklist. Every part names its source section; our own choices are said."""
+Order (that of hiring, as on the page): title, job and start date; the job and competence analysis;
+the expectations side by side; the dated preboarding/onboarding checklist; the follow-up
+conversations with their themes, the new leader's list and the preparation. Every part names its source section; our own choices are said."""
 
 from __future__ import annotations
 
@@ -131,7 +131,7 @@ def blocks(kit: Kit, config: KitConfig) -> list[Block]:
         out.append(Block("field", kit.stilling, label="Stilling"))
     first_day = weekday_date(kit.start) if kit.start else EMPTY_FIELD
     out.append(Block("field", first_day, label="Første arbejdsdag"))
-    for part in (_analysis, _expectations, _conversations, _checklist):
+    for part in (_analysis, _expectations, _checklist, _conversations):  # the order of hiring
         out += part(kit, config)
     if config.source_title:
         out.append(Block("paragraph", f"Alle tekster fra kilden er fra »{config.source_title}«."))
