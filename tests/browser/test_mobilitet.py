@@ -42,8 +42,7 @@ class Browser:
         self.page = self.context.new_page()
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
-        self.page.goto(url)
-        self.page.wait_for_selector(ANSWERED, timeout=READY)
+        self.page.goto(url)  # Pyodide starts; `ready` waits for its first answer
 
     def stored(self) -> dict[str, Any]:
         return dict(json.loads(self.page.evaluate("localStorage.getItem('kb-mobilitet')"))["kit"])
@@ -54,18 +53,26 @@ class Browser:
 
 
 @pytest.fixture(scope="module")
-def candidate(chromium: Any, site_url: str) -> Iterator[Browser]:
-    person = Browser(chromium, site_url + "mobilitet/forventningsafstemning/")
-    yield person
-    person.close()
+def people(chromium: Any, site_url: str) -> Iterator[tuple[Browser, Browser]]:
+    """The candidate's and the organisation's devices, both on the tool's own page (where the
+    candidate's link leads; the organisation goes on to the kit's page later). Both start together."""
+    both = (Browser(chromium, site_url + "mobilitet/forventningsafstemning/"),
+            Browser(chromium, site_url + "mobilitet/forventningsafstemning/"))
+    for person in both:
+        person.page.wait_for_selector(ANSWERED, timeout=READY)
+    yield both
+    for person in both:
+        person.close()
 
 
-@pytest.fixture(scope="module")
-def organisation(chromium: Any, site_url: str) -> Iterator[Browser]:
-    # Starts on the tool's own page, where the candidate's link leads; later it goes to the kit's page.
-    person = Browser(chromium, site_url + "mobilitet/forventningsafstemning/")
-    yield person
-    person.close()
+@pytest.fixture
+def candidate(people: tuple[Browser, Browser]) -> Browser:
+    return people[0]
+
+
+@pytest.fixture
+def organisation(people: tuple[Browser, Browser]) -> Browser:
+    return people[1]
 
 
 def axe(page: Any, state: str) -> None:
