@@ -18,6 +18,8 @@ const baseUrl = () => location.origin + location.pathname;
 
 /** @type {import("./runtime.js").Widget} */
 export const widget = {
+  // Without Python the form still keeps what is written; only what Python makes is switched off.
+  offline: "[data-kb-download], [data-kb-copy-markdown], [data-kb-copy-link], [data-kb-import]",
   call: "mobilitet.view",
   input: (ctx) => ({ kit: state(ctx).kit, base_url: baseUrl() }),
   render(ctx, result) {
