@@ -4,7 +4,8 @@ same blocks.
 
 Order (that of hiring, as on the page): title, job and start date; the job and competence analysis;
 the expectations side by side; the dated preboarding/onboarding checklist; the follow-up
-conversations with their themes, the new leader's list and the preparation. Every part names its source section; our own choices are said."""
+conversations with their themes, the new leader's list and the preparation. Every part names its
+source section; our own choices are said."""
 
 from __future__ import annotations
 
