@@ -216,6 +216,7 @@ def test_a_changed_link_asks_before_it_overwrites(candidate: Browser, organisati
     page.focus("[data-kb-link-keep]")
     page.keyboard.press("Enter")
     page.wait_for_selector("[data-kb-message]", state="hidden")
+    assert page.evaluate("document.activeElement.id") == f"kb-mob-organisation-{TOPICS[0]}"
     assert organisation.stored() == before and page.input_value("#kb-mob-kandidat-ledelsesrum") == "25"
     open_link(organisation, link)
     page.wait_for_selector("[data-kb-link-choice]:not([hidden])")

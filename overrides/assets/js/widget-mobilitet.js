@@ -114,7 +114,9 @@ export const widget = {
       if (reply.ok && !reply.result.anvendt) {
         const choice = ctx.offer();
         q("[data-kb-message-text]").textContent = reply.result.besked;
-        if (!(await choice)) return ctx.compute();
+        const replace = await choice;
+        q("[data-kb-row] input").focus();  // the answered buttons are gone: back to the numbers
+        if (!replace) return ctx.compute();
         reply = await ctx.call("mobilitet.open_link", { kit: current.kit, token, overwrite: true });
       }
       if (!reply.ok) {
