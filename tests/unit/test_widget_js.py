@@ -93,18 +93,10 @@ def test_no_danish_sentence_and_no_domain_number(path: Path) -> None:
     assert extra == [], f"{path.name}: numbers belong in the Python view model: {extra}"
 
 
-# Domain calls whose widget page is not built yet: "Ansæt en sektorskifter" (issue 17). A name
-# leaves this list when its page calls it.
-NO_PAGE_YET = ("mobilitet.",)
-
-
 def test_every_bridge_name_in_js_is_registered_and_every_registered_name_is_used() -> None:
     used = {name for path in widget_files() for name in CALL.findall(path.read_text(encoding="utf-8"))}
     assert used - set(bridge.REGISTRY) == set(), "called from JS but not registered in bridge.py"
-    unused = {name for name in set(bridge.REGISTRY) - used if not name.startswith(NO_PAGE_YET)}
-    assert unused == set(), "registered in bridge.py but no widget calls it"
-    called = {name for name in used if name.startswith(NO_PAGE_YET)}
-    assert called == set(), "a page calls it now: take it off NO_PAGE_YET"
+    assert set(bridge.REGISTRY) - used == set(), "registered in bridge.py but no widget calls it"
 
 
 def test_the_contract_reader_finds_each_kind_of_call() -> None:

@@ -13,6 +13,7 @@ const WIDGETS = {
   plan: () => import("./widget-plan.js"),
   opfoelgning: () => import("./widget-opfoelgning.js"),
   vurdering: () => import("./widget-vurdering.js"),
+  mobilitet: () => import("./widget-mobilitet.js"),
 };
 
 /** @type {PyodideClient | null} */

@@ -124,13 +124,34 @@ class Conversation:
 
     @property
     def title(self) -> str:
-        return f"Opfølgende samtale efter {plural(self.month, 'måned', 'måneder')}"
+        return conversation_title(self.month)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"maaned": self.month, "titel": self.title, "dato": self.when.day.isoformat(),
+        return {**undated(self.month, self.theme, self.early), "dato": self.when.day.isoformat(),
                 "dato_tekst": weekday_date(self.when.day), "planlagt": self.when.planned.isoformat(),
-                "flyttet": self.when.moved, "note": self.when.note,
-                "tidlig": self.early, "tema": self.theme.template, "punkter": list(self.theme.points)}
+                "flyttet": self.when.moved, "note": self.when.note}
+
+
+def conversation_title(month: int) -> str:
+    return f"Opfølgende samtale efter {plural(month, 'måned', 'måneder')}"
+
+
+def undated(month: int, theme: Theme, early: bool) -> dict[str, Any]:
+    """A conversation's month, title and themes, without a date (no start date given yet)."""
+    return {"maaned": month, "titel": conversation_title(month),
+            "noter_label": f"Noter til samtalen efter {plural(month, 'måned', 'måneder')}",
+            "dato": "", "dato_tekst": "",
+            "planlagt": "", "flyttet": False, "note": "", "tidlig": early, "tema": theme.template,
+            "punkter": list(theme.points)}
+
+
+def conversation_plan(start: date | None, months: Sequence[int],
+                      config: Conversations) -> list[dict[str, Any]]:
+    """The conversations as the page lists them: dated from `start`, or without dates before it is
+    given (the months and the source's themes are shown either way)."""
+    if start is not None:
+        return [talk.to_dict() for talk in conversations(start, months, config)]
+    return [undated(month, config.theme(month), month <= config.early_until) for month in sorted(set(months))]
 
 
 def conversations(start: date, months: Sequence[int], config: Conversations) -> list[Conversation]:

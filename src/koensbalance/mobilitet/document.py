@@ -2,14 +2,16 @@
 page prints them and makes the .docx with the plan builder's code) and as Markdown rendered from the
 same blocks.
 
-Order: title, job and start date; the job and competence analysis; the expectations side by side;
-the follow-up conversations with their themes, the new leader's list and the preparation; the dated
-preboarding/onboarding checklist. Every part names its source section; our own choices are said."""
+Order (that of hiring, as on the page): title, job and start date; the job and competence analysis;
+the expectations side by side; the dated preboarding/onboarding checklist; the follow-up
+conversations with their themes, the new leader's list and the preparation. Every part names its
+source section; our own choices are said."""
 
 from __future__ import annotations
 
 from koensbalance.mobilitet.config import KitConfig
 from koensbalance.mobilitet.dates import (
+    DatedStep,
     checklist,
     conversations,
     early_later_note,
@@ -28,7 +30,7 @@ NO_MONTHS = "Der er ingen opfølgende samtaler. Skriv de måneder, samtalerne sk
 OUR_DAY = "dagen er vores forslag"
 SOURCE_DAY = "dagen bygger på kilden"
 
-__all__ = ["blocks", "markdown"]
+__all__ = ["blocks", "markdown", "step_timing"]
 
 
 def _words(text: str) -> str:
@@ -97,6 +99,11 @@ def _conversations(kit: Kit, config: KitConfig) -> list[Block]:
     return out
 
 
+def step_timing(dated: DatedStep) -> str:
+    """'21 dage før første arbejdsdag; dagen er vores forslag' (or '…; dagen bygger på kilden')."""
+    return f"{relative_day(dated.step.day)}; {SOURCE_DAY if dated.step.day_from_source else OUR_DAY}"
+
+
 def _checklist(kit: Kit, config: KitConfig) -> list[Block]:
     flow = config.onboarding
     out = [Block("heading", flow.title)]
@@ -108,7 +115,7 @@ def _checklist(kit: Kit, config: KitConfig) -> list[Block]:
             out.append(Block("paragraph", _words(phase.begins)))
         for dated in steps:
             when = weekday_date(dated.when.day) if dated.when else ""
-            how = f"{relative_day(dated.step.day)}; {SOURCE_DAY if dated.step.day_from_source else OUR_DAY}"
+            how = step_timing(dated)
             label = _words(dated.step.label)
             text = f"{when}: {label} ({how})" if when else f"{label} ({how})"
             if dated.when and dated.when.moved:
@@ -125,7 +132,7 @@ def blocks(kit: Kit, config: KitConfig) -> list[Block]:
         out.append(Block("field", kit.stilling, label="Stilling"))
     first_day = weekday_date(kit.start) if kit.start else EMPTY_FIELD
     out.append(Block("field", first_day, label="Første arbejdsdag"))
-    for part in (_analysis, _expectations, _conversations, _checklist):
+    for part in (_analysis, _expectations, _checklist, _conversations):  # the order of hiring
         out += part(kit, config)
     if config.source_title:
         out.append(Block("paragraph", f"Alle tekster fra kilden er fra »{config.source_title}«."))

@@ -12,11 +12,11 @@ from typing import Any
 
 from koensbalance.errors import FieldError, InputError
 from koensbalance.mobilitet import codec, document, files
-from koensbalance.mobilitet.chart import chart
+from koensbalance.mobilitet.chart import TAGS, chart
 from koensbalance.mobilitet.config import KitConfig
 from koensbalance.mobilitet.dates import (
     checklist,
-    conversations,
+    conversation_plan,
     day_off,
     early_later_note,
     moving_note,
@@ -50,26 +50,72 @@ def view(kit: Kit, config: KitConfig, base_url: str = "") -> dict[str, Any]:
     """Everything the page shows for one kit."""
     conv = config.conversations
     comparison = compare(config.expectations, kit)
-    talks = conversations(kit.start, kit.maaneder, conv) if kit.start else []
     blocks = document.blocks(kit, config)
     return {
         "kit": kit.to_dict(),
         "start_note": start_note(kit, config),
         "forventninger": comparison.to_dict(),
         "diagram": chart(comparison),
-        "samtaler": [talk.to_dict() for talk in talks],
+        "samtaler": conversation_plan(kit.start, kit.maaneder, conv),
         "samtaler_besked": (document.NO_START if kit.start is None else
                             document.NO_MONTHS if not kit.maaneder else ""),
         "flytning_note": moving_note(conv),
         "tidlige_note": early_later_note(conv),
         "tjekliste": [{"fase": phase.title, "begynder": " ".join(phase.begins.split()),
-                       "trin": [step.to_dict() for step in steps]}
+                       "trin": [{**step.to_dict(), "tid": document.step_timing(step)} for step in steps]}
                       for phase, steps in checklist(kit.start, config.onboarding, kit.tjekliste,
                                                     conv.days_off)],
         "document": [block.to_dict() for block in blocks],
         "markdown": document.markdown(blocks),
         "links": links(kit, config, base_url),
     }
+
+
+# ---- the page's embedded config ---------------------------------------------------------------------
+
+STORAGE_VERSION = 1
+DOCX = {"creator": "Kønsbalance i ledelse", "title": document.TITLE, "font": "Calibri", "size": 22,
+        "filename": "ansaet-en-sektorskifter.docx",
+        "mime": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+STATUS = {
+    "status_starting": "Værktøjet indlæses … Du kan skrive imens; tal og datoer regnes ud, når det er klar.",
+    "status_package": "Værktøjet indlæses … næsten klar.",
+    "status_ready": "Værktøjet er klar. Tal, datoer og udskrift opdateres, mens du skriver.",
+    "status_failed": ("Værktøjet kunne ikke indlæses. Genindlæs siden. Det, du skriver, gemmes stadig i "
+                      "browseren, og spørgsmålene, emnerne og tjeklisten på siden gælder stadig."),
+}
+TEXTS = {
+    "link_other": "",  # the question is Python's, naming the topics (codec.Merged.message)
+    "link_kept": "Tallene her er beholdt.",
+    "link_replace": "Brug tallene fra linket",
+    "work_unchanged": "Det, du har udfyldt her, er uændret.",
+    "storage_failed": ("Det, du udfylder, kunne ikke gemmes i din browser. Gem det som fil, så du ikke "
+                       "mister det."),
+    "link_copied": "Linket er kopieret.",
+    "markdown_copied": "Markdown er kopieret.",
+    "copy_selected": "Teksten er markeret – kopiér den med Ctrl+C.",
+    "checked": "☑",
+    "unchecked": "☐",
+    "docx_failed": "Word-dokumentet kunne ikke laves. Brug Markdown eller udskriv i stedet.",
+    "fix_first": "Ret fejlene ovenfor først.",
+    "confirm_import": "Vil du erstatte det, du har udfyldt, med indholdet af filen?",
+    "confirm_clear": ("Vil du slette alt, hvad du har udfyldt i værktøjet? Gem det først som fil, hvis du "
+                      "vil kunne hente det igen."),
+    "cleared": "Værktøjet er tømt.",
+    "file_opened": "Filen er åbnet.",
+}
+
+
+def page_config(config: KitConfig) -> dict[str, Any]:
+    """The embedded config of the kit's pages: the catalogue data for the worker (sent once), the blank
+    kit, the .docx settings, the chart's element names and every text the script shows."""
+    from koensbalance import widget_view
+
+    return {"page": {"config": config.to_config()}, "blank": blank_kit(config).to_dict(),
+            "storage_version": STORAGE_VERSION, "link_prefix": f"#{codec.LINK_KEY}=",
+            "file_bytes": 4 * files.MAX_FILE_CHARS + 4,  # UTF-8: enough bytes for one character more
+            "docx": DOCX, "chart_tags": list(TAGS),
+            "texts": {**widget_view.runtime_texts(), **STATUS, **TEXTS}}
 
 
 # ---- bridge handlers: JSON-shaped payload in, plain values out -------------------------------------
