@@ -5,8 +5,9 @@ function name and the user's input only (`call`); this module merges the two, lo
 fixed registry (nothing else is callable), runs the domain function and returns plain values or the
 Danish field errors. The same call works in CPython, which is how tests compare both runtimes.
 
-REGISTRY maps a name to a typed domain function taking the merged payload; the calls of pages not
-built yet are listed in LATER as (module, function) and imported at their first use.
+REGISTRY maps a name to a typed domain function taking the merged payload; the calls of the three
+later pages ("Vurdér en ydelse", "Ansæt en sektorskifter", "Følg op") are listed in LATER as
+(module, function) and imported at their first use.
 icalendar and segno, which only the planner's and the plan builder's pages load into Pyodide
 (data-kb-packages), are imported inside the functions that make a calendar file or a QR code.
 """
@@ -30,9 +31,9 @@ UNKNOWN = "Ukendt beregning."
 _PAGES: dict[str, dict[str, Any]] = {}  # static data of each configured widget, parsed once
 
 
-# The domain calls of pages not built yet ("Vurdér en ydelse", "Ansæt en sektorskifter", "Følg op";
-# issues 16-18): imported at their first call, so their modules stay out of every widget page's
-# start-up (they doubled the bridge's import time). tests/unit/test_widget_js.py checks each resolves.
+# The domain calls of "Vurdér en ydelse", "Ansæt en sektorskifter" and "Følg op" (issues 16-18):
+# imported at their first call, so their modules stay out of every other widget page's start-up
+# (they doubled the bridge's import time). tests/unit/test_widget_js.py checks each resolves.
 LATER: dict[str, tuple[str, str]] = {
     "opfoelgning.evaluate": ("koensbalance.maaltal.opfoelgning_view", "handle_evaluate"),
     "opfoelgning.start": ("koensbalance.maaltal.opfoelgning_view", "handle_start"),
