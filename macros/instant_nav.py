@@ -11,6 +11,13 @@ built theme bundle (assets/javascripts/bundle.*.min.js) after the build:
   error) and the widget lost its config. The fix leaves data blocks (any type other than JavaScript)
   as they are; nothing runs them.
 
+- Material's location$ starts empty, so the first change of the URL after a full page load (an
+  anchor, a share link pasted into the tab, the filter page's back button) fetched and re-rendered
+  the same page: a widget that had just read a pasted link was replaced by a fresh one that had not.
+  The fix starts location$'s page stream at the loaded URL, so only a new path fetches a page, and
+  leaves links to an anchor on the same page to the browser (it scrolls, as without instant
+  navigation).
+
 Each fix must match exactly once, or the build stops with one line: a new Material release needs
 this module checked (the fixes may be upstream by then)."""
 
@@ -33,8 +40,28 @@ FIXES = (
 )
 
 
+# rxjs' startWith and filter and Material's "current URL" function, by their minified names, from
+# the one place the bundle uses all three together (the search highlight).
+HELPERS = re.compile(r'(\w+)\((\w+)\(\)\),(\w+)\(o=>!!o\.searchParams\.get\("h"\)\)')
+
+
+def _first_load_fixes(source: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    helpers = HELPERS.search(source)
+    if helpers is None:
+        return (("helpers", re.compile("(?!)"), ""),)
+    start_with, current_url, keep = helpers.groups()
+    return (
+        ("first location", re.compile(r'(let \w=\w\.pipe\()(ne\("pathname"\),)'),
+         rf"\1{start_with}({current_url}()),\2{keep}((_,i)=>i>0),"),
+        ("same-page anchors",
+         re.compile(r"(return (\w+);if\(\w\.target\|\|e\.metaKey\|\|e\.ctrlKey\)return \2;"
+                    r"let (\w)=new URL\(\w\.href\);)"),
+         r"\1if(\3.hash&&\3.pathname===location.pathname&&\3.search===location.search)return \2;"),
+    )
+
+
 def patch(source: str) -> str:
-    for name, pattern, replacement in FIXES:
+    for name, pattern, replacement in (*FIXES, *_first_load_fixes(source)):
         source, count = pattern.subn(replacement, source)
         if count != 1:
             raise PluginError(f"Material-temaets øjeblikkelige navigation kunne ikke rettes ({name}: "
