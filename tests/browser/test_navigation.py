@@ -101,7 +101,7 @@ def test_an_anchor_link_scrolls_within_the_page(page: Any, site_url: str) -> Non
 
 def test_the_filter_page_keeps_its_state_in_the_url_across_navigation(page: Any, site_url: str) -> None:
     open_widget(page, site_url + "maaltal/balance/", "balance")
-    for visit in range(2):  # the second visit runs filter.js's init again (its module runs once)
+    for _ in range(2):  # the second visit runs filter.js's init again (its module runs once)
         follow_nav_link(page, "find/")
         page.wait_for_selector("[data-kb-filter][data-kb-filter-ready]", timeout=20_000)
         box = page.locator("[data-kb-filter-form] input[type='checkbox']").first

@@ -1,6 +1,7 @@
 """The trimmed python_stdlib.zip works in the real runtime: Pyodide starts under Node with it, installs
 our wheels, imports every module the trimming found surely imported and runs every bridge handler
-(those of bridge.LATER, imported at first use, included) without an ImportError; a module the trimming dropped stops the build with one line."""
+(those of bridge.LATER, imported at first use, included) without an ImportError; a module the
+trimming dropped stops the build with one line."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from koensbalance import bridge
 from macros import pyodide_assets, pyodide_stdlib
 from mkdocs.exceptions import PluginError
 
+from koensbalance import bridge
 from tests.support.build import ROOT
 
 pytestmark = pytest.mark.build
