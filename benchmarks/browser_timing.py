@@ -24,7 +24,7 @@ def write_bare_page(site: Path) -> None:
     (site / "bench-bare.js").write_text(BARE_SCRIPT, encoding="utf-8")
 
 
-def _measure(page: Any, url: str, ready_selector: str, mark: str) -> dict[str, float]:
+def measure(page: Any, url: str, ready_selector: str, mark: str) -> dict[str, float]:
     """One load. Bytes come from Playwright's network events (the worker's fetches count too);
     a response served from the browser cache counts as 0."""
     finished: list[Any] = []
@@ -68,8 +68,8 @@ def time_page(launch: Any, url: str, ready_selector: str, mark: str, runs: int =
         with tempfile.TemporaryDirectory() as profile:
             context = launch(profile)
             page = context.new_page()
-            cold.append(_measure(page, url, ready_selector, mark))
-            warm.append(_measure(page, url, ready_selector, mark))
+            cold.append(measure(page, url, ready_selector, mark))
+            warm.append(measure(page, url, ready_selector, mark))
             context.close()
 
     def median(samples: list[dict[str, float]], key: str) -> float:

@@ -55,8 +55,8 @@ async function carriedOver() {
 }
 
 self.addEventListener("install", (event) => {
-  const files = FOR_SEARCH ? Promise.resolve([...SHELL, ...SEARCH].map(href))
-    : carriedOver().then((urls) => (savingData() ? [] : urls));
+  // An update replaces what the reader had (also when saving data: offline must keep working).
+  const files = FOR_SEARCH ? Promise.resolve([...SHELL, ...SEARCH].map(href)) : carriedOver();
   event.waitUntil(files.then(store).then(() => self.skipWaiting()));
 });
 
