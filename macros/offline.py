@@ -32,14 +32,20 @@ def widget_pages(site_dir: Path) -> list[str]:
     return pages
 
 
+# Material's instant navigation reads the sitemap on every page to know which links it may follow.
+SITEMAP = "sitemap.xml"
+
+
 def precache(site_dir: Path) -> list[str]:
     assets = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets").rglob("*")
                     if p.is_file() and p.suffix not in SKIP_SUFFIXES)
-    return widget_pages(site_dir) + assets
+    sitemap = [SITEMAP] if (site_dir / SITEMAP).is_file() else []
+    return widget_pages(site_dir) + sitemap + assets
 
 
 def shell(site_dir: Path) -> list[str]:
-    return [p for p in precache(site_dir) if p.startswith("assets/") and not p.startswith(NOT_SHELL)]
+    return [p for p in precache(site_dir) if p == SITEMAP or
+            p.startswith("assets/") and not p.startswith(NOT_SHELL)]
 
 
 def version(site_dir: Path, files: list[str] | tuple[str, ...]) -> str:
