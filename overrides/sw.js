@@ -118,6 +118,12 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
+  // The runtime, online: left to the browser's HTTP cache, where Chromium keeps the wasm's compiled
+  // code (a response from this worker's cache is compiled again on every visit); offline, the cache.
+  if (IN_RUNTIME.has(request.url) && self.navigator.onLine) {
+    event.waitUntil(caches.match(request.url).then((hit) => hit || store([request.url])));
+    return;
+  }
   // Files: the cache first (they belong to this version), the network otherwise, kept for offline.
   // Pagefind asks for its entry file with a cache-busting query; this version's copy is the right one.
   const search = request.url.startsWith(SEARCH_FILES);

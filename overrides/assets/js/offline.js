@@ -15,6 +15,16 @@ function savingData() {
   return Boolean(connection && connection.saveData);
 }
 
+const MAX_IDLE_TRIES = 60;
+
+/** Every widget on the page has answered (or failed). */
+function answered() {
+  return [...document.querySelectorAll("[data-kb-widget]")].every((root) => {
+    const state = /** @type {HTMLElement} */ (root).dataset;
+    return state.kbAnswered || state.kbState === "failed";
+  });
+}
+
 /** @param {() => void} task */
 function whenIdle(task) {
   if ("requestIdleCallback" in window) window.requestIdleCallback(task, { timeout: 10_000 });
@@ -35,6 +45,12 @@ export function keepOffline(client) {
     worker.postMessage({ type: "keep", urls: [page, ...resources, ...client.files] });
     if (restAsked || savingData()) return;
     restAsked = true;
-    whenIdle(() => worker.postMessage({ type: "rest" }));
+    // Not before every widget of the page has answered: the rest must not compete with the first answer.
+    let tries = 0;
+    const rest = () => {
+      if (!answered() && tries++ < MAX_IDLE_TRIES) whenIdle(rest);
+      else worker.postMessage({ type: "rest" });
+    };
+    whenIdle(rest);
   }).catch(() => {});
 }
