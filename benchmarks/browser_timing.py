@@ -24,9 +24,11 @@ def write_bare_page(site: Path) -> None:
     (site / "bench-bare.js").write_text(BARE_SCRIPT, encoding="utf-8")
 
 
-def _measure(page: Any, url: str, ready_selector: str, mark: str) -> dict[str, float]:
+def measure(page: Any, url: str, ready_selector: str, mark: str, settle_ms: int = 0) -> dict[str, float]:
     """One load. Bytes come from Playwright's network events (the worker's fetches count too);
-    a response served from the browser cache counts as 0."""
+    a response served from the browser cache counts as 0. `bytes` counts what was asked for before
+    the ready mark; with `settle_ms`, `later_bytes` what was asked for in that long afterwards (the
+    service worker's caching for offline, which waits until the page is working and idle)."""
     finished: list[Any] = []
 
     def collect(request: Any) -> None:
@@ -39,18 +41,26 @@ def _measure(page: Any, url: str, ready_selector: str, mark: str) -> dict[str, f
         """(mark) => ({
             fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || NaN,
             ready: (performance.getEntriesByName(mark)[0] || {}).startTime || NaN,
+            origin: performance.timeOrigin,
         })""",
         mark,
     )
+    if settle_ms:
+        page.wait_for_timeout(settle_ms)
     page.context.remove_listener("requestfinished", collect)
-    received = 0
+    ready_at = timings.pop("origin") + timings["ready"]
+    received = later = 0
     for request in finished:
         response = request.response()
         if response is not None and not response.from_service_worker and response.status != 304:
             sizes = request.sizes()
             if not _from_cache(response):
-                received += sizes["responseBodySize"] + sizes["responseHeadersSize"]
-    return {**timings, "bytes": received}
+                size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+                if request.timing.get("startTime", 0) <= ready_at:
+                    received += size
+                else:
+                    later += size
+    return {**timings, "bytes": received, "later_bytes": later}
 
 
 def _from_cache(response: Any) -> bool:
@@ -68,8 +78,8 @@ def time_page(launch: Any, url: str, ready_selector: str, mark: str, runs: int =
         with tempfile.TemporaryDirectory() as profile:
             context = launch(profile)
             page = context.new_page()
-            cold.append(_measure(page, url, ready_selector, mark))
-            warm.append(_measure(page, url, ready_selector, mark))
+            cold.append(measure(page, url, ready_selector, mark))
+            warm.append(measure(page, url, ready_selector, mark))
             context.close()
 
     def median(samples: list[dict[str, float]], key: str) -> float:

@@ -28,6 +28,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 
 from macros import (  # noqa: E402
     browse_macros,
+    instant_nav,
     offline,
     pages,
     precompress,
@@ -105,6 +106,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             search_index.remove_material_search(site_dir)
         except search_index.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+    instant_nav.apply(site_dir, list(config.theme.get("features") or []))
     security.inject_meta(site_dir)  # after every page is written: hashes of their inline scripts
     offline.write_service_worker(site_dir)
     precompress.site(site_dir)

@@ -4,7 +4,9 @@ Pyodide mounts `python_stdlib.zip` (2.5 MB, 560 modules) at start-up and imports
 site only ever imports `koensbalance.bridge` (and, through its handlers, the widget modules and the
 shipped wheels), so most of the zip is never read. `trim()` writes a zip with only the modules that can
 be reached, by static analysis of `import` statements, from Pyodide's own start-up modules and from
-`koensbalance.bridge`, through our wheel, the vendored wheels and the standard library itself.
+`koensbalance.bridge`, through our wheel, the vendored wheels and the standard library itself. The
+modules the bridge imports only at a call's first use (its `LATER` table of (module, function)) are
+roots too: import_module(name) is invisible to the import statements this follows.
 
 Rules (over-approximate: when in doubt, keep a module):
 - every import is followed (module level, in functions, under `if`, guarded by try/except), except
@@ -297,6 +299,27 @@ def wheel_sources(wheels: Iterable[Path]) -> Source:
     return source
 
 
+def later_modules(source: Source, module: str = ENTRY) -> list[str]:
+    """The modules named in `module`'s `LATER = {name: (module, function), ...}` table (the bridge's
+    calls imported at first use), read from its source: each is a root of the trimming."""
+    if not source.exists(module):
+        return []
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source.modules[module][1])):
+        if isinstance(node, ast.AnnAssign):
+            target, value = node.target, node.value
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+        else:
+            continue
+        if not (isinstance(target, ast.Name) and target.id == "LATER" and isinstance(value, ast.Dict)):
+            continue
+        for entry in value.values:
+            if isinstance(entry, ast.Tuple) and entry.elts and isinstance(entry.elts[0], ast.Constant):
+                found.append(str(entry.elts[0].value))
+    return sorted(set(found))
+
+
 def trim(stdlib_zip: bytes, wheels: Iterable[Path], roots: Iterable[str] = (ENTRY,)
          ) -> tuple[bytes, Reach]:
     """The trimmed python_stdlib.zip (stored, not deflated: the server's brotli compresses it far
@@ -305,7 +328,9 @@ def trim(stdlib_zip: bytes, wheels: Iterable[Path], roots: Iterable[str] = (ENTR
     source.add_zip(stdlib_zip, stdlib=True)
     codecs = [f"encodings.{c}" for c in CODECS if source.exists(f"encodings.{c}")]
     own = sorted(m for m in source.stdlib if m.split(".")[0] in PYODIDE_PACKAGES and not _dropped(m))
-    start = [*PYODIDE_ROOTS, *own, *codecs, *roots]
+    roots = list(roots)
+    later = [m for r in roots for m in later_modules(source, r)]
+    start = [*PYODIDE_ROOTS, *own, *codecs, *roots, *later]
     reach = reachable(source, start)
     named = sorted(named_codecs(source, reach.keep) - reach.keep)
     if named:

@@ -1,6 +1,7 @@
 // Start Pyodide with a given python_stdlib.zip (stdLibURL), load our packages, import every module
 // named on the command line and call every bridge handler once with an empty payload. Prints one JSON
-// object: {builtins, import_errors, handler_import_errors, example_ok}. Used by
+// object: {builtins, import_errors, handler_import_errors, example_ok, called, later,
+// later_import_errors}. Used by
 // tests/build/test_pyodide_stdlib.py to check the trimmed standard library for real.
 //   node stdlib_check.mjs --stage DIR --stdlib ZIP --modules '["a","b"]'
 import { loadPyodideFrom, option, stagedFolder } from "./common.mjs";
@@ -26,15 +27,24 @@ for name in json.loads(MODULES):
         pass
 from koensbalance import bridge
 handler_failed = {}
-for name, handler in bridge.REGISTRY.items():
+called = []
+for name, handler in bridge.REGISTRY.items():  # the LATER calls too: each imports its module first
+    called.append(name)
     try:
         handler({})
     except ImportError as error:
         handler_failed[name] = repr(error)
     except Exception:
         pass
+later_failed = {}
+for name, (module, function) in bridge.LATER.items():
+    try:
+        getattr(importlib.import_module(module), function)
+    except (ImportError, AttributeError) as error:
+        later_failed[name] = repr(error)
 example = json.loads(bridge.call("vurdering.example", "{}"))
 json.dumps({"builtins": sorted(sys.builtin_module_names), "import_errors": failed,
-            "handler_import_errors": handler_failed, "example_ok": example.get("ok") is True})
+            "handler_import_errors": handler_failed, "example_ok": example.get("ok") is True,
+            "called": called, "later": sorted(bridge.LATER), "later_import_errors": later_failed})
 `);
 console.log(out);

@@ -1,6 +1,7 @@
 """The trimmed python_stdlib.zip works in the real runtime: Pyodide starts under Node with it, installs
 our wheels, imports every module the trimming found surely imported and runs every bridge handler
-without an ImportError; a module the trimming dropped stops the build with one line."""
+(those of bridge.LATER, imported at first use, included) without an ImportError; a module the
+trimming dropped stops the build with one line."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 from macros import pyodide_assets, pyodide_stdlib
 from mkdocs.exceptions import PluginError
 
+from koensbalance import bridge
 from tests.support.build import ROOT
 
 pytestmark = pytest.mark.build
@@ -45,6 +47,11 @@ def test_pyodide_runs_every_widget_module_with_the_trimmed_stdlib(monkeypatch: p
     assert report["import_errors"] == {}
     assert report["handler_import_errors"] == {}
     assert report["example_ok"] is True
+    # the calls imported at first use (bridge.LATER) were called too, and their modules are roots
+    later = report["later"]
+    assert later == sorted(bridge.LATER) and set(later) <= set(report["called"])  # type: ignore[arg-type]
+    assert report["later_import_errors"] == {}
+    assert {module for module, _ in bridge.LATER.values()} <= reach.certain
     # every module the trimming trusts to need no file is compiled into this runtime
     builtins = set(report["builtins"])  # type: ignore[arg-type]
     assert builtins >= pyodide_stdlib.PYODIDE_BUILTINS

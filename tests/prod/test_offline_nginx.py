@@ -77,12 +77,31 @@ def test_widget_pages_work_offline_through_nginx(chromium: Any, nginx_url: str, 
     scope = page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.scope)")
     assert scope == nginx_url  # the site root, so no Service-Worker-Allowed header is needed
     # What the cache holds is what nginx sent, decoded: the runtime keeps its wasm type and its size.
-    wasm = page.evaluate("""(url) => caches.keys().then((keys) => caches.open(keys[0]))
-        .then((cache) => cache.match(url))
-        .then((r) => r.arrayBuffer().then((b) => [r.headers.get('Content-Type'), b.byteLength]))""",
-                         nginx_url + WASM)
+    # (in the runtime's own cache, named by its content; polled: the page tells the worker what it
+    # used once Python answered)
+    wasm = None
+    for _ in range(240):
+        wasm = page.evaluate("""(url) => caches.keys()
+            .then((keys) => caches.open(keys.find((k) => k.startsWith('kb-runtime-')) || 'none'))
+            .then((cache) => cache.match(url))
+            .then((r) => r && r.arrayBuffer().then((b) => [r.headers.get('Content-Type'), b.byteLength]))""",
+                             nginx_url + WASM)
+        if wasm:
+            break
+        page.wait_for_timeout(250)
     assert wasm == ["application/wasm", (built_site / WASM).stat().st_size]
 
+    # the other widget pages follow once the browser is idle (offline.js asks the worker for them)
+    rest = json.dumps(["/" + p for p in precache(built_site)])
+    for _ in range(480):
+        if page.evaluate(f"""() => caches.keys()
+            .then((keys) => Promise.all(keys.map((k) => caches.open(k).then((c) => c.keys()))))
+            .then((lists) => lists.flat().map((r) => new URL(r.url).pathname))
+            .then((paths) => {rest}.every((p) => paths.includes(p)))"""):
+            break
+        page.wait_for_timeout(250)
+    else:
+        raise AssertionError("the widget pages were not cached when the browser was idle")
     context.set_offline(True)
     page.reload()
     page.wait_for_selector("[data-kb-widget='balance'][data-kb-answered]", timeout=90_000)

@@ -140,3 +140,21 @@ def test_the_shipped_lock_file_keeps_only_the_wheels_the_site_ships(tmp_path: Pa
     (tmp_path / "six-1.17.0-py2.py3-none-any.whl").unlink()
     with pytest.raises(PluginError, match="Python-pakken koensbalance kræver six"):
         pyodide_assets.shipped_lock(lock, tmp_path)
+
+
+def test_the_bridges_later_modules_are_roots_and_must_resolve() -> None:
+    bridge = ('from importlib import import_module\n'
+              'LATER: dict[str, tuple[str, str]] = {"x.view": ("koensbalance.x", "handle")}\n')
+    wheel = {"koensbalance/__init__.py": "", "koensbalance/bridge.py": bridge,
+             "koensbalance/x.py": "import json\ndef handle(p):\n    import csv\n"}
+    stdlib = {"json/__init__.py": "", "csv.py": "", "importlib/__init__.py": "", "unittest/__init__.py": ""}
+    source = _source(stdlib, wheel)
+    assert pyodide_stdlib.later_modules(source) == ["koensbalance.x"]
+    reach = reachable(source, ["koensbalance.bridge", *pyodide_stdlib.later_modules(source)])
+    assert {"koensbalance.x", "json", "csv"} <= reach.certain  # found only through LATER
+    broken = _source(stdlib, {**wheel, "koensbalance/x.py": "import unittest\n"})
+    with pytest.raises(MissingModule, match=r"^koensbalance.x \(linje 1\) importerer unittest"):
+        reachable(broken, ["koensbalance.bridge", *pyodide_stdlib.later_modules(broken)])
+    gone = _source(stdlib, {k: v for k, v in wheel.items() if k != "koensbalance/x.py"})
+    with pytest.raises(MissingModule, match="startmodulet koensbalance.x findes ikke"):
+        reachable(gone, ["koensbalance.bridge", *pyodide_stdlib.later_modules(gone)])

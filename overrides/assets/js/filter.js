@@ -439,6 +439,7 @@ export function createFilter(root, index, { history: useHistory = true, search =
     // A link followed right after a change still leaves the changed view in the history.
     document.addEventListener("click", urls.flush, true);
     window.addEventListener("popstate", () => {
+      if (!root.isConnected) return; // instant navigation left this page
       urls.drop(); // the reader moved in the history; a write still waiting is out of date
       fromLocation();
       announceLater();
@@ -473,3 +474,6 @@ function init() {
 }
 
 init();
+// With Material's instant navigation this module runs once; a later visit to the page is document$.
+const documents = /** @type {any} */ (globalThis).document$;
+if (documents && typeof documents.subscribe === "function") documents.subscribe(init);

@@ -1,14 +1,17 @@
 // @ts-check
-// Page side of the Pyodide worker: posts typed messages, returns promises of plain values.
+// Page side of the Pyodide worker: posts typed messages, returns promises of plain values. One client
+// (one worker, one Python) serves every widget page of a visit: with Material's instant navigation
+// the page's scripts, and so this client, live on from page to page.
 
 /**
  * Messages to the worker.
- * @typedef {{type: "load", packages: string[]}
+ * @typedef {{type: "start", packages: string[]}
+ *   | {type: "load", packages: string[]}
  *   | {type: "configure", page: string, data: object}
  *   | {type: "call", id: number, page: string, name: string, payload: object}} ToWorker
  * Messages from the worker.
  * @typedef {{type: "status", stage: string}
- *   | {type: "ready", ms: number}
+ *   | {type: "ready", ms: number, files: string[]}
  *   | {type: "failed", message: string}
  *   | {type: "result", id: number, json: string}
  *   | {type: "error", id: number, message: string}} FromWorker
@@ -18,8 +21,8 @@
 const WATCHDOG_MS = 120_000;  // a runtime that neither loads nor fails in two minutes counts as failed
 
 export class PyodideClient {
-  /** @param {URL} workerUrl */
-  constructor(workerUrl) {
+  /** @param {URL} workerUrl  @param {string[]} packages  the first page's extra Python packages */
+  constructor(workerUrl, packages = []) {
     /** @type {Map<number, {resolve: (value: any) => void, reject: (error: Error) => void}>} */
     this.pending = new Map();
     this.nextId = 1;
@@ -41,6 +44,10 @@ export class PyodideClient {
     this.watchdog = setTimeout(() => {
       if (this.state.stage !== "ready") this.fail("Pyodide was not ready in time");
     }, WATCHDOG_MS);
+    /** @type {Set<string>} */
+    this.packages = new Set(packages);
+    /** @type {string[]} the files the worker fetched to start (kept offline by offline.js) */
+    this.files = [];
     /** @type {Worker | null} */
     this.worker = null;
     try {
@@ -51,6 +58,7 @@ export class PyodideClient {
     }
     this.worker.addEventListener("message", (event) => this.receive(event.data));
     this.worker.addEventListener("error", (event) => this.fail(event.message || "worker error"));
+    this.post({ type: "start", packages: [...this.packages] });  // before start-up: loaded with it
   }
 
   /** @param {(state: State) => void} listener */
@@ -80,6 +88,7 @@ export class PyodideClient {
       this.setState({ stage: message.stage });
     } else if (message.type === "ready") {
       clearTimeout(this.watchdog);
+      this.files = message.files;
       this.setState({ stage: "ready", ms: message.ms });
       this.resolveReady();
     } else if (message.type === "failed") {
@@ -98,10 +107,12 @@ export class PyodideClient {
     if (this.worker) this.worker.postMessage(message);
   }
 
-  /** Load extra Python packages (from our own lock file) before any later call runs.
-   * @param {string[]} packages */
+  /** Load extra Python packages (from our own lock file) that a later page needs, before any of
+   * its calls runs. @param {string[]} packages */
   preload(packages) {
-    if (packages.length) this.post({ type: "load", packages });
+    const more = packages.filter((name) => !this.packages.has(name));
+    for (const name of more) this.packages.add(name);
+    if (more.length) this.post({ type: "load", packages: more });
   }
 
   /** Give the worker a widget's static page data once; later calls name the returned page key.

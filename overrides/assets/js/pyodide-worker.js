@@ -1,8 +1,10 @@
 // @ts-check
 // Web Worker that owns Pyodide: loads the self-hosted runtime and our wheel from the site's own
 // origin, then answers calls to koensbalance.bridge. The page never touches Python directly.
-// Messages in (types in pyodide-client.js): load, configure, call. Out: status, ready, failed,
-// result, error.
+// The first message (start) names the page's extra packages, so loadPyodide downloads every wheel
+// while the runtime boots (integrity-checked against the lock file's sha256, as loadPackage does).
+// Messages in (types in pyodide-client.js): start, load, configure, call. Out: status, ready,
+// failed, result, error.
 // @ts-expect-error -- copied from node_modules/pyodide into the site at build time (macros/vendor_assets.py)
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
@@ -11,7 +13,9 @@ const indexURL = new URL("../pyodide/", import.meta.url).href;
 let bridge = null;
 /** @type {any} */
 let pyodideInstance = null;
-let extraPackages = Promise.resolve();  // packages a widget asked for; calls wait for them
+/** @type {Promise<void> | null} */
+let ready = null;
+let extraPackages = Promise.resolve();  // packages a later page asked for; calls wait for them
 
 /** @param {any} reason */
 function failed(reason) {
@@ -24,20 +28,32 @@ function failed(reason) {
 self.addEventListener("unhandledrejection", (event) => failed(event.reason));
 self.addEventListener("error", (event) => failed(event.message));
 
-const ready = (async () => {
-  const started = performance.now();
-  self.postMessage({ type: "status", stage: "runtime" });
-  const pyodide = await loadPyodide({ indexURL });
-  pyodideInstance = pyodide;
-  self.postMessage({ type: "status", stage: "package" });
-  await pyodide.loadPackage("koensbalance", { messageCallback: () => {}, checkIntegrity: true });
-  bridge = pyodide.pyimport("koensbalance.bridge");
-  self.postMessage({ type: "ready", ms: performance.now() - started });
-})().catch(failed);
+/** @param {string[]} extra */
+function start(extra) {
+  return (async () => {
+    const started = performance.now();
+    self.postMessage({ type: "status", stage: "runtime" });
+    const packages = ["koensbalance", ...extra];
+    const pyodide = await loadPyodide({ indexURL, packages });
+    const missing = packages.filter((name) => !(name in pyodide.loadedPackages));
+    if (missing.length) throw new Error(`packages: ${missing.join(", ")}`);
+    pyodideInstance = pyodide;
+    bridge = pyodide.pyimport("koensbalance.bridge");
+    // What this start fetched: the page hands it to the service worker to keep for offline use.
+    const files = [import.meta.url, `${indexURL}pyodide.mjs`,
+      ...performance.getEntriesByType("resource").map((entry) => entry.name)];
+    self.postMessage({ type: "ready", ms: performance.now() - started, files });
+  })().catch(failed);
+}
 
 self.addEventListener("message", async (event) => {
   /** @type {import("./pyodide-client.js").ToWorker} */
   const message = event.data;
+  if (message.type === "start") {
+    ready ??= start(message.packages);
+    return;
+  }
+  ready ??= start([]);
   if (message.type === "load") {
     extraPackages = extraPackages
       .then(() => ready)

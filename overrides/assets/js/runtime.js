@@ -220,6 +220,7 @@ export function mount(root, client, widget) {
    * @param {string} prefix @param {(fragment: string) => (void | Promise<void>)} open */
   function onLink(prefix, open) {
     const check = () => {
+      if (!root.isConnected) return window.removeEventListener("hashchange", check);  // navigated away
       const fragment = location.hash;
       if (!fragment.startsWith(prefix)) return false;
       history.replaceState(null, "", location.pathname + location.search);

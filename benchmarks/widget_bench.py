@@ -1,0 +1,85 @@
+"""Issue #19's table: each widget page against the bare Pyodide page (loadPyodide + our wheel on the
+main thread), through nginx with brotli, in one run. Per round every page is loaded cold (a new
+browser profile) and warm (the same profile again); the ratios are taken within the round, then the
+median over the rounds is printed (the machine is shared: only ratios measured side by side mean
+anything). Also the time from a click on the menu link to the second widget page's first answer, in
+one visit (instant navigation reuses the running Python)."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from collections.abc import Callable
+from typing import Any
+
+from benchmarks.browser_timing import measure
+
+BARE = ("bare page: loadPyodide + our wheel", "bench-bare.html", "body[data-ready]", "bare-ready")
+WIDGET_MARK = "kb-widget-first-answer"
+PAGES = (("balance", "maaltal/balance/"), ("måltal", "maaltal/saet-maaltal/"),
+         ("workshop planner", "workshop/"), ("workshop form", "workshop/projektplan/"),
+         ("plan builder", "plan/"))
+ROUNDS = 3
+SETTLE_MS = 4000  # after a first visit: time for the service worker's caching (counted apart)
+NAV_FROM, NAV_TO = "maaltal/balance/", "maaltal/saet-maaltal/"
+
+
+def _cold_and_warm(launch: Callable[[str], Any], url: str, ready: str,
+                   mark: str) -> tuple[dict[str, float], ...]:
+    with tempfile.TemporaryDirectory() as profile:
+        context = launch(profile)
+        page = context.new_page()
+        cold = measure(page, url, ready, mark, settle_ms=SETTLE_MS)  # and what the SW caches then
+        warm = measure(page, url, ready, mark)
+        context.close()
+    return cold, warm
+
+
+def _navigation_ms(launch: Callable[[str], Any], base: str) -> float:
+    """Click on the menu link to the next widget page -> its first answer (ms), in one visit."""
+    with tempfile.TemporaryDirectory() as profile:
+        context = launch(profile)
+        page = context.new_page()
+        page.goto(base + NAV_FROM)
+        page.wait_for_selector("[data-kb-answered]", timeout=120_000)
+        page.evaluate("""() => document.addEventListener('click',
+            () => { window.kbClicked = performance.now(); }, { capture: true, once: true })""")
+        page.click(f"nav.md-nav--primary a.md-nav__link[href$='{NAV_TO}']")
+        page.wait_for_selector("[data-kb-widget='maaltal'][data-kb-answered]", timeout=120_000)
+        same = page.evaluate("() => typeof window.kbClicked === 'number'")
+        ms = float(page.evaluate(f"""() => performance.getEntriesByName('{WIDGET_MARK}').at(-1).startTime
+            - window.kbClicked""")) if same else float("nan")  # nan: a full page load happened
+        context.close()
+    return ms
+
+
+def rows(base: str, launch: Callable[[str], Any], rounds: int = ROUNDS) -> list[tuple[str, str]]:
+    samples: dict[str, list[dict[str, float]]] = {}
+    navigation: list[float] = []
+    for _ in range(rounds):  # interleaved: every page once per round
+        bare_cold, bare_warm = _cold_and_warm(launch, base + BARE[1], BARE[2], BARE[3])
+        samples.setdefault(BARE[0], []).append({
+            "cold": bare_cold["ready"], "warm": bare_warm["ready"], "bytes": bare_cold["bytes"],
+            "later": bare_cold["later_bytes"], "rc": 1.0, "rw": 1.0, "rb": 1.0})
+        for label, path in PAGES:
+            cold, warm = _cold_and_warm(launch, base + path, "[data-kb-answered]", WIDGET_MARK)
+            samples.setdefault(label, []).append({
+                "cold": cold["ready"], "warm": warm["ready"], "bytes": cold["bytes"],
+                "later": cold["later_bytes"],
+                "rc": cold["ready"] / bare_cold["ready"], "rw": warm["ready"] / bare_warm["ready"],
+                "rb": cold["bytes"] / bare_cold["bytes"]})
+        navigation.append(_navigation_ms(launch, base))
+
+    def med(label: str, key: str) -> float:
+        return statistics.median(s[key] for s in samples[label])
+
+    out = [(f"issue 19 (nginx, brotli; medians of {rounds} interleaved rounds): "
+            "page | ready cold / warm (ms) | first-visit kB until ready (+ cached for offline after)",
+            "ratio to bare: cold / warm / bytes")]
+    for label in samples:
+        out.append((f"  {label} | {med(label, 'cold'):.0f} / {med(label, 'warm'):.0f} | "
+                    f"{med(label, 'bytes') / 1e3:.0f} (+{med(label, 'later') / 1e3:.0f})",
+                    f"{med(label, 'rc'):.2f}× / {med(label, 'rw'):.2f}× / {med(label, 'rb'):.2f}×"))
+    out.append((f"  second widget page in the same visit ({NAV_FROM} -> {NAV_TO}): click to answer (ms)",
+                f"{statistics.median(navigation):.0f} (rounds: {', '.join(f'{n:.0f}' for n in navigation)})"))
+    return out
