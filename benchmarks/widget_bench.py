@@ -18,7 +18,8 @@ BARE = ("bare page: loadPyodide + our wheel", "bench-bare.html", "body[data-read
 WIDGET_MARK = "kb-widget-first-answer"
 PAGES = (("balance", "maaltal/balance/"), ("måltal", "maaltal/saet-maaltal/"),
          ("workshop planner", "workshop/"), ("workshop form", "workshop/projektplan/"),
-         ("plan builder", "plan/"))
+         ("plan builder", "plan/"), ("follow-up (Følg op)", "maaltal/foelg-op/"),
+         ("assessment (Vurdér en ydelse)", "vurdering/"), ("sector-changer kit", "mobilitet/"))
 ROUNDS = 3
 SETTLE_MS = 4000  # after a first visit: time for the service worker's caching (counted apart)
 NAV_FROM, NAV_TO = "maaltal/balance/", "maaltal/saet-maaltal/"
