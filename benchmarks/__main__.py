@@ -1,8 +1,8 @@
 """`make bench`: one table of figures, measured side by side in one run so ratios hold on a noisy
 machine: build times (real, 10x, 100x catalogue), site size, each widget page's ready time and bytes
 against a bare Pyodide page through nginx with brotli and the second widget page after navigation
-(benchmarks/widget_bench.py, issue #19), filter update and widget recompute, and the site search
-against Material's old lunr search (benchmarks/search_bench.py).
+(benchmarks/widget_bench.py, issue #19), filter update and widget recompute (måltal, Vurdér en
+ydelse), and the site search against Material's old lunr search (benchmarks/search_bench.py).
 
     python -m benchmarks                 # everything (the 100x build takes minutes)
     python -m benchmarks --scaling 1,10  # smaller build-scaling run
@@ -20,7 +20,15 @@ from tests.support import browser as browser_support
 from tests.support import nginx
 from tests.support.server import serve
 
-from benchmarks import build_scaling, filter_bench, maaltal_bench, search_bench, widget_bench, workshop_bench
+from benchmarks import (
+    build_scaling,
+    filter_bench,
+    maaltal_bench,
+    search_bench,
+    vurdering_bench,
+    widget_bench,
+    workshop_bench,
+)
 from benchmarks.browser_timing import write_bare_page
 from benchmarks.common import built_site, print_table
 
@@ -60,6 +68,7 @@ def main(argv: list[str]) -> int:
                 browser.close()
                 rows += workshop_bench.rows(url, launch)
             rows += maaltal_bench.rows(url)  # starts its own Playwright
+            rows += vurdering_bench.rows(site_url=url)  # starts its own Playwright
     rows += build_scaling.rows(tuple(int(f) for f in args.scaling.split(",")))
     print_table(rows)
     return 0
