@@ -29,7 +29,8 @@ DANISH_LETTERS = re.compile(r"[æøåÆØÅ]")
 # Common Danish words that any sentence of the site's texts contains at least one of.
 DANISH_WORDS = re.compile(r"\b(og|er|ikke|til|med|af|den|det|som|på|kan|din|dit|du|jeres|skal|eller|"
                           r"punkt|planen|linket|filen|gemt|tilføj|slet|flyt)\b", re.IGNORECASE)
-CALL = re.compile(r"""(?:\b(?:call|latest|act|output)\(\s*|\bcall:\s*)["']([a-z_]+\.[a-z_]+)["']""")
+CALL = re.compile(r"""(?:\b(?:call|latest|act|output)\(\s*|\bonImport\(\s*\w+,\s*|\bcall:\s*)"""
+                  r"""["']([a-z_]+\.[a-z_]+)["']""")
 
 
 def widget_files() -> list[Path]:
@@ -101,8 +102,8 @@ def test_every_bridge_name_in_js_is_registered_and_every_registered_name_is_used
 
 def test_the_contract_reader_finds_each_kind_of_call() -> None:
     sample = ('ctx.latest("workshop.plan", {}); ctx.call(\n "a.b", x); '
-              'call: "balance.assess", output("plan.ics"')
-    assert CALL.findall(sample) == ["workshop.plan", "a.b", "balance.assess", "plan.ics"]
+              'call: "balance.assess", output("plan.ics"); onImport(ctx, "plan.import", open, null)')
+    assert CALL.findall(sample) == ["workshop.plan", "a.b", "balance.assess", "plan.ics", "plan.import"]
 
 
 def test_the_bridge_loads_neither_icalendar_nor_segno_until_asked() -> None:

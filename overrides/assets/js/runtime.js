@@ -238,13 +238,6 @@ export function mount(root, client, widget) {
 
   const say = (/** @type {string} */ words) => { if (q("[data-kb-announce]")) q("[data-kb-announce]").textContent = words; };
 
-  /** Text of a file the user chose, read no further than Python's limit allows (Python refuses a
-   * file over it with its own message). @param {HTMLInputElement} input */
-  async function readFile(input) {
-    const file = input.files && input.files[0];
-    return file ? file.slice(0, config.file_bytes || file.size).text() : null;
-  }
-
   /** Copy a read-only field; where the browser refuses the clipboard the text stays selected.
    * @param {HTMLInputElement | HTMLTextAreaElement} field @param {string} copiedKey */
   async function copy(field, copiedKey, region = q("[data-kb-announce]")) {
@@ -260,7 +253,7 @@ export function mount(root, client, widget) {
   const ctx = {
     root, config, texts, form, q, call, latest, act, showErrors, answered, compute, formValues,
     computeSoon: debounce(compute, TYPING_PAUSE_MS), setDisabled, store, confirmReplace, offer,
-    refuse, onLink, say, text, readFile, download, copy, speakSoon,
+    refuse, onLink, say, text, download, copy, speakSoon,
   };
   // What only works with the script (the form, tools, outputs) is shown now that it runs.
   for (const part of root.querySelectorAll("[data-kb-reveal]")) /** @type {HTMLElement} */ (part).hidden = false;

@@ -3,9 +3,9 @@
 // one) bound to koensbalance.bridge "mobilitet.view", which returns every total, difference, flag,
 // date, holiday shift and the document; the kit is kept in localStorage (kb-mobilitet) on every
 // keystroke. Rendering: mobilitet-dom.js. Links with one side's numbers, files and outputs here.
-import { markInvalid } from "./runtime.js";
 import { docxBlob } from "./plan-dom.js";
 import { fillForm, readControl, renderKit } from "./mobilitet-dom.js";
+import { onImport } from "./file-import.js";
 
 const STORAGE_KEY = "kb-mobilitet";
 
@@ -95,15 +95,7 @@ export const widget = {
       if (ctx.confirmReplace("confirm_clear", hasWork())) replaceKit(structuredClone(config.blank), texts.cleared);
     });
     // A file that cannot be read changes nothing; a good one replaces the kit after a question.
-    q("[data-kb-import]").addEventListener("change", async (/** @type {Event} */ event) => {
-      const input = /** @type {HTMLInputElement} */ (event.target);
-      const text = await ctx.readFile(input);
-      if (text === null) return;
-      const opened = await ctx.act("mobilitet.import", { text }, q("[data-kb-import-error]"));
-      input.value = "";
-      markInvalid(input, !opened);
-      if (opened && ctx.confirmReplace("confirm_import", hasWork())) await replaceKit(opened.kit, texts.file_opened);
-    });
+    onImport(ctx, "mobilitet.import", (opened) => replaceKit(opened.kit, texts.file_opened), hasWork);
 
     /** A link with one side's numbers: merged beside the other side's; where it would overwrite a
      * number already here, Python's question first ("Erstat …?"), then again with overwrite. */

@@ -3,9 +3,9 @@
 // December, year by year; localStorage "kb-opfoelgning", saved on every keystroke) and asks Python
 // (koensbalance.bridge "opfoelgning.*") for everything shown: placement, new projection, chart,
 // report, files, link and what the plan takes over. Interactive here: the year editors.
-import { markInvalid } from "./runtime.js";
 import { readPlan, writePlan } from "./plan-store.js";
 import { clean, isHistory, labelYear, renderView, yearEditor, yearWords } from "./opfoelgning-dom.js";
+import { onImport } from "./file-import.js";
 
 const SCENARIO_KEY = "kb-maaltal-scenario";  // written by the måltal widget (widget-maaltal.js)
 let historik = /** @type {any} */ (null);
@@ -111,15 +111,7 @@ export const widget = {
       status.textContent = writePlan(plan) ? texts.plan_done : texts.plan_failed;
     });
     // A file that cannot be read changes nothing; a readable one replaces the history after a question.
-    q("[data-kb-import]").addEventListener("change", async (/** @type {Event} */ event) => {
-      const input = /** @type {HTMLInputElement} */ (event.target);
-      const text = await ctx.readFile(input);
-      if (text === null) return;
-      const opened = await ctx.act("opfoelgning.import", { text }, q("[data-kb-import-error]"));
-      input.value = "";
-      markInvalid(input, !opened);
-      if (opened && ctx.confirmReplace("confirm_import", hasWork())) await replace(opened.historik, texts.file_opened);
-    });
+    onImport(ctx, "opfoelgning.import", (opened) => replace(opened.historik, texts.file_opened), hasWork);
 
     // When Python is ready: a history in the link (asking before it replaces stored work), else on a
     // first visit the scenario saved in "Sæt måltal", else what is on the page.

@@ -3,9 +3,10 @@
 // (koensbalance.bridge "plan.*") for prefill, grouping, validation, Markdown, print/.docx blocks, the
 // share link and the .ics; the runtime stores the work, asks before replacing it and opens links.
 // Interactive here: item editors kept while typing, the .docx from Python's blocks (plan-dom.js).
-import { debounce, markInvalid, TYPING_PAUSE_MS } from "./runtime.js";
+import { debounce, TYPING_PAUSE_MS } from "./runtime.js";
 import { isPlanShape, STORAGE_KEY, updateCounter } from "./plan-store.js";
 import { docxBlob, itemEditor, renderPlan } from "./plan-dom.js";
+import { onImport } from "./file-import.js";
 
 const SCENARIO_KEY = "kb-maaltal-scenario";  // written by the måltal widget (widget-maaltal.js)
 // The reader's own date, ISO (the sv-SE locale's form): the årshjul and .ics start from it, not UTC.
@@ -122,15 +123,7 @@ export const widget = {
     });
     q("[data-kb-print-button]").addEventListener("click", () => update().then(() => window.print()));
     q("[data-kb-clear]").addEventListener("click", () => ctx.confirmReplace("confirm_clear") && replacePlan(structuredClone(config.blank), texts.cleared));
-    q("[data-kb-import]").addEventListener("change", async (/** @type {Event} */ event) => {
-      const input = /** @type {HTMLInputElement} */ (event.target);
-      const text = await ctx.readFile(input);
-      if (text === null) return;
-      const opened = await ctx.act("plan.import", { text }, q("[data-kb-import-error]"));
-      input.value = "";
-      markInvalid(input, !opened);
-      if (opened && ctx.confirmReplace("confirm_import", !isEmpty())) await replacePlan(opened.plan, texts.file_opened);
-    });
+    onImport(ctx, "plan.import", (opened) => replacePlan(opened.plan, texts.file_opened), () => !isEmpty());
 
     // Start: the stored plan, then a plan in the fragment, now and whenever one is pasted into this tab.
     return async () => {

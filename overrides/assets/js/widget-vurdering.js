@@ -3,9 +3,10 @@
 // "kb-vurdering") and asks Python (koensbalance.bridge "vurdering.*") for the statistics, the
 // criteria's status, the document (print, Markdown, .docx), the share link and the two hand-offs;
 // the runtime stores the work, asks before replacing it and opens links. No rules, no words.
-import { debounce, markInvalid, TYPING_PAUSE_MS } from "./runtime.js";
+import { debounce, TYPING_PAUSE_MS } from "./runtime.js";
 import { docxBlob } from "./plan-dom.js";
 import { fillForm, handOffProject, isObject, renderAnalysis, renderCriteria, renderView, setAside, setPath } from "./vurdering-dom.js";
+import { onImport } from "./file-import.js";
 
 // The reader's own date, ISO (the sv-SE locale's form): a criterion's deadline is judged from it.
 const localDate = () => new Date().toLocaleDateString("sv-SE");
@@ -120,15 +121,7 @@ export const widget = {
       if (file) ctx.download(file.json, file.name, "application/json");
     });
     q("[data-kb-copy-link]").addEventListener("click", () => ctx.copy(q("[data-kb-link]"), "link_copied"));
-    q("[data-kb-import]").addEventListener("change", async (/** @type {Event} */ event) => {
-      const input = /** @type {HTMLInputElement} */ (event.target);
-      const text = await ctx.readFile(input);
-      if (text === null) return;
-      const opened = await ctx.act("vurdering.import", { text }, q("[data-kb-import-error]"));
-      input.value = "";
-      markInvalid(input, !opened);
-      if (opened && ctx.confirmReplace("confirm_import", hasWork)) await replaceWith(opened.vurdering, texts.file_opened);
-    });
+    onImport(ctx, "vurdering.import", (opened) => replaceWith(opened.vurdering, texts.file_opened), () => hasWork);
     q("[data-kb-project]").addEventListener("click", () => fresh((v) => handOffProject(ctx, v.projektplan)));
 
     show();  // the stored work at once; Python's figures when it is ready

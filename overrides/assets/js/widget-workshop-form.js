@@ -3,7 +3,8 @@
 // the user writes (restored at once, before Python has loaded), mirrors it into the print layout,
 // and asks Python (koensbalance.bridge "workshop.form_*") for the Markdown, the saved file and for
 // reading a file back. Interactive here: adding and removing entries of a repeated form.
-import { debounce, markInvalid } from "./runtime.js";
+import { debounce } from "./runtime.js";
+import { onImport } from "./file-import.js";
 
 const MARKDOWN_PAUSE_MS = 200;  // the Markdown follows typing a little later
 
@@ -91,19 +92,13 @@ export const widget = {
       if (file) ctx.download(file.text, file.filename, file.mime);
     });
     // A file that cannot be read leaves the work on the page (and in storage) as it was.
-    q("[data-kb-import]").addEventListener("change", async (/** @type {Event} */ event) => {
-      const input = /** @type {HTMLInputElement} */ (event.target);
-      const text = await ctx.readFile(input);
-      if (text === null) return;
-      const opened = await ctx.act("workshop.form_import", { text }, q("[data-kb-import-error]"));
-      markInvalid(input, !opened);
-      if (!opened) return;  // the file the user chose replaces the form without a question
+    onImport(ctx, "workshop.form_import", (opened) => {  // the file the user chose replaces the form without a question
       entries = opened.poster;
       render();
       save();
       ctx.say(ctx.texts.file_opened);
       update();
-    });
+    }, null);
 
     render();  // the stored work at once; the Markdown when Python is ready
     return update;

@@ -3,9 +3,10 @@
 // "workshop.*") for times, checks, share link, texts, files and run mode; the runtime stores the work,
 // asks before replacing it and opens share links. Interactive here: adding, moving and removing
 // blocks (with focus kept), and run mode (workshop-run.js). No rules, no words.
-import { debounce, markInvalid, TYPING_PAUSE_MS } from "./runtime.js";
+import { debounce, TYPING_PAUSE_MS } from "./runtime.js";
 import { blockEditor, renderPlan } from "./workshop-dom.js";
 import { bindRun } from "./workshop-run.js";
+import { onImport } from "./file-import.js";
 
 const STORAGE_KEY = "kb-workshop";
 const QR_PAUSE_MS = 800;  // the QR code takes longer to make: while typing it follows a little later
@@ -111,14 +112,7 @@ export const widget = {
         if (file) ctx.download(file.text, file.filename, file.mime);
       });
     }
-    q("[data-kb-import]").addEventListener("change", async (/** @type {Event} */ event) => {
-      const input = /** @type {HTMLInputElement} */ (event.target);
-      const text = await ctx.readFile(input);
-      if (text === null) return;
-      const opened = await ctx.act("workshop.import", { text }, q("[data-kb-import-error]"));
-      markInvalid(input, !opened);
-      if (opened && ctx.confirmReplace("confirm_import", hasWork)) replaceWith(opened.agenda, ctx.texts.file_opened);
-    });
+    onImport(ctx, "workshop.import", (opened) => replaceWith(opened.agenda, ctx.texts.file_opened), () => hasWork);
     q("[data-kb-print-button]").addEventListener("click", () => update({ store: false }).then(() => window.print()));
 
     // Start: stored work (on its own template's page or the planner's), else the page's template;
