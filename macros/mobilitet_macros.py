@@ -85,14 +85,7 @@ def register(env: Any, catalogue: Catalogue) -> None:
     embedded = view.page_config(kit)
     listed = tools(kit)
     by_id = catalogue.by_id()
-    env.variables["mobilitet_config"] = kit.to_config()
-    env.variables["mobilitet_view"] = blank
     render.environment().globals["mobilitet_links"] = entry_links(catalogue, kit)
-
-    @env.macro
-    def comparison_chart() -> Markup:
-        """The expectation comparison of a blank kit, drawn at build time."""
-        return chart_svg(blank["diagram"])
 
     @env.macro
     def mobilitet_kit(tool_id: str = "") -> Markup:
