@@ -3,10 +3,10 @@
 // names are the kit's paths: "analyse.rammer", "forventninger.kandidat.opgaver", "noter.3"), and
 // Python's view of the kit into the page (textContent and createElementNS only).
 import { element, renderDocument } from "./plan-dom.js";
+import { drawShapes } from "./view-dom.js";
 
 /** @typedef {import("./runtime.js").Context} Context */
 /** @typedef {Record<string, any>} Kit */
-const SVG = "http://www.w3.org/2000/svg";
 const LINES = "\n";
 
 /** @param {Kit} kit @param {string} name */
@@ -91,14 +91,7 @@ function renderComparison(ctx, view) {
   svg.setAttribute("viewBox", `0 0 ${chart.width} ${chart.height}`);
   svg.querySelector("title").textContent = chart.title;
   svg.querySelector("desc").textContent = chart.description;
-  svg.querySelector("[data-kb-shapes]").replaceChildren(...chart.shapes
-    .filter((/** @type {any} */ shape) => ctx.config.chart_tags.includes(shape.tag))
-    .map((/** @type {any} */ shape) => {
-      const node = document.createElementNS(SVG, shape.tag);
-      for (const [name, value] of Object.entries(shape.attrs)) node.setAttribute(name, String(value));
-      if (shape.text) node.textContent = shape.text;
-      return node;
-    }));
+  drawShapes(svg.querySelector("[data-kb-shapes]"), chart.shapes, new Set(ctx.config.chart_tags));
 }
 
 /** The conversations, rebuilt only when they changed (months, dates); the field being typed in keeps

@@ -5,7 +5,8 @@
 
 const SVG = "http://www.w3.org/2000/svg";
 const SVG_TAGS = new Set(["line", "path", "text", "circle"]);
-const SVG_ATTRS = new Set(["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "d", "class", "text-anchor"]);
+const SVG_ATTRS = new Set(["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "d", "width", "height", "class",
+  "text-anchor"]);
 
 /** Each [data-kb-out="a.b"] slot in `root` shows result.a.b. @param {Element} root @param {any} result */
 export function fillSlots(root, result) {
@@ -16,9 +17,10 @@ export function fillSlots(root, result) {
   }
 }
 
-/** The chart's shapes into its <g>. @param {Element} group @param {any[]} shapes */
-export function drawShapes(group, shapes) {
-  group.replaceChildren(...shapes.filter((shape) => SVG_TAGS.has(shape.tag)).map((shape) => {
+/** The chart's shapes into its <g>, only of the element names the chart may use.
+ * @param {Element} group @param {any[]} shapes @param {Set<string>} [tags] */
+export function drawShapes(group, shapes, tags = SVG_TAGS) {
+  group.replaceChildren(...shapes.filter((shape) => tags.has(shape.tag)).map((shape) => {
     const element = document.createElementNS(SVG, shape.tag);
     for (const [name, value] of Object.entries(shape.attrs)) {
       if (SVG_ATTRS.has(name)) element.setAttribute(name, String(value));

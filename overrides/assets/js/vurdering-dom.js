@@ -5,11 +5,9 @@
 // createElementNS for the chart; the print layout from the same blocks as the .docx, plan-dom.js).
 import { element, renderDocument } from "./plan-dom.js";
 import { attempt } from "./storage.js";
+import { drawShapes } from "./view-dom.js";
 
 /** @typedef {import("./runtime.js").Context} Context */
-
-const SVG = "http://www.w3.org/2000/svg";
-const SVG_ATTRS = new Set(["x", "y", "x1", "x2", "y1", "y2", "width", "height", "class", "text-anchor"]);
 
 export const isObject = (/** @type {any} */ v) => Boolean(v) && typeof v === "object" && !Array.isArray(v);
 
@@ -70,20 +68,11 @@ export function renderCriteria(ctx, criteria) {
 function drawChart(box, chart) {
   box.hidden = !chart;
   if (!chart) return;
-  const tags = new Set(chart.tags);
   const part = (/** @type {string} */ selector) => /** @type {Element} */ (box.querySelector(selector));
   part("title").textContent = chart.title;
   part("desc").textContent = chart.description;
   part("figcaption").textContent = chart.title;
-  part("[data-kb-shapes]").replaceChildren(
-    ...chart.shapes.filter((/** @type {any} */ s) => tags.has(s.tag)).map((/** @type {any} */ shape) => {
-      const node = document.createElementNS(SVG, shape.tag);
-      for (const [name, value] of Object.entries(shape.attrs)) {
-        if (SVG_ATTRS.has(name)) node.setAttribute(name, String(value));
-      }
-      if (shape.text) node.textContent = shape.text;
-      return node;
-    }));
+  drawShapes(part("[data-kb-shapes]"), chart.shapes, new Set(chart.tags));
 }
 
 /** One comparison: Python's answer ({ok, result} of vurdering.analyse, {} while its numbers are empty).
