@@ -29,7 +29,7 @@ from benchmarks import (
     widget_bench,
     workshop_bench,
 )
-from benchmarks.browser_timing import write_bare_page
+from benchmarks.browser_timing import write_bare_pages
 from benchmarks.common import built_site, print_table
 
 
@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
         pyodide, _ = _size(site / "assets" / "pyodide")
         rows.append(("built site size (MB, files; incl. .br/.gz copies)", f"{total / 1e6:.1f} MB, {count}"))
         rows.append(("  of which Pyodide runtime + wheels (MB)", f"{pyodide / 1e6:.1f}"))
-        write_bare_page(site)
+        write_bare_pages(site)
         with serve(site) as url, nginx.serve(site, site.parent / "nginx") as nginx_url:
             with sync_playwright() as playwright:
                 def launch(profile: str) -> Any:

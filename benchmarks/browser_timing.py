@@ -3,25 +3,51 @@ and the time until a widget has answered with Python, for a cold and a warm cach
 
 from __future__ import annotations
 
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 BARE_PAGE = """<!doctype html><html lang="da"><head><meta charset="utf-8"><title>bare</title></head>
-<body><p>bare</p><script type="module" src="bench-bare.js"></script></body></html>"""
+<body><p>bare</p><script type="module" src="{script}"></script></body></html>"""
 # A file, not an inline script: nginx sends the site's CSP, which refuses inline scripts.
-BARE_SCRIPT = """import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
-const py = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href });
-await py.loadPackage("koensbalance", { messageCallback: () => {} });
+BARE_SCRIPT = """import {{ loadPyodide }} from "./{folder}/pyodide.mjs";
+const py = await loadPyodide({{ indexURL: new URL("./{folder}/", location.href).href }});
+await py.loadPackage("koensbalance", {{ messageCallback: () => {{}} }});
 performance.mark("bare-ready");
 document.body.dataset.ready = "1";
 """
+PRISTINE = "bench-pyodide"  # Pyodide as npm ships it, with our wheel as pip builds it
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 
 
-def write_bare_page(site: Path) -> None:
-    (site / "bench-bare.html").write_text(BARE_PAGE, encoding="utf-8")
-    (site / "bench-bare.js").write_text(BARE_SCRIPT, encoding="utf-8")
+def write_bare_pages(site: Path) -> None:
+    """Two bare pages: `bench-bare.html` starts Pyodide as its npm package ships it (its deflated
+    standard library of sources, its full lock file) plus our wheel built from sources, compressed as
+    any server would (.br/.gz of the text and wasm files, as macros/precompress.py does): the fixed
+    reference of issue #19. `bench-bare-site.html` starts the site's own runtime files (trimmed
+    standard library and wheels of bytecode), to show what those files alone give."""
+    from macros import precompress, pyodide_assets
+
+    folder = site / PRISTINE
+    folder.mkdir()
+    for name in RUNTIME_FILES:
+        shutil.copy2(pyodide_assets.RUNTIME / name, folder / name)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    "--wheel-dir", str(folder), str(pyodide_assets.ROOT)], check=True, capture_output=True)
+    wheel = next(folder.glob("koensbalance-*.whl"))
+    subprocess.run([str(Path(sys.executable).parent / "pyodide"), "lockfile", "add-wheels", "--input",
+                    str(pyodide_assets.RUNTIME / "pyodide-lock.json"), "--output",
+                    str(folder / "pyodide-lock.json"), "--base-path", str(folder), str(wheel)],
+                   check=True, capture_output=True)
+    precompress.site(folder)
+    for page, script, base in (("bench-bare.html", "bench-bare.js", PRISTINE),
+                               ("bench-bare-site.html", "bench-bare-site.js", "assets/pyodide")):
+        (site / page).write_text(BARE_PAGE.format(script=script), encoding="utf-8")
+        (site / script).write_text(BARE_SCRIPT.format(folder=base), encoding="utf-8")
 
 
 def measure(page: Any, url: str, ready_selector: str, mark: str, settle_ms: int = 0) -> dict[str, float]:

@@ -1,5 +1,7 @@
 """Issue #19's table: each widget page against the bare Pyodide page (loadPyodide + our wheel on the
-main thread), through nginx with brotli, in one run. Per round every page is loaded cold (a new
+main thread, Pyodide's files as its npm package ships them: the fixed reference), through nginx with
+brotli, in one run. A second bare page on the site's own runtime files (trimmed standard library,
+bytecode) shows what those files alone give. Per round every page is loaded cold (a new
 browser profile) and warm (the same profile again); the ratios are taken within the round, then the
 median over the rounds is printed (the machine is shared: only ratios measured side by side mean
 anything). Also the time from a click on the menu link to the second widget page's first answer, in
@@ -14,7 +16,9 @@ from typing import Any
 
 from benchmarks.browser_timing import measure
 
-BARE = ("bare page: loadPyodide + our wheel", "bench-bare.html", "body[data-ready]", "bare-ready")
+BARE = ("bare page: loadPyodide + our wheel (Pyodide as shipped)", "bench-bare.html", "body[data-ready]",
+        "bare-ready")
+BARE_SITE = ("bare page on the site's runtime files", "bench-bare-site.html")
 WIDGET_MARK = "kb-widget-first-answer"
 PAGES = (("balance", "maaltal/balance/"), ("måltal", "maaltal/saet-maaltal/"),
          ("workshop planner", "workshop/"), ("workshop form", "workshop/projektplan/"),
@@ -62,8 +66,9 @@ def rows(base: str, launch: Callable[[str], Any], rounds: int = ROUNDS) -> list[
         samples.setdefault(BARE[0], []).append({
             "cold": bare_cold["ready"], "warm": bare_warm["ready"], "bytes": bare_cold["bytes"],
             "later": bare_cold["later_bytes"], "rc": 1.0, "rw": 1.0, "rb": 1.0})
-        for label, path in PAGES:
-            cold, warm = _cold_and_warm(launch, base + path, "[data-kb-answered]", WIDGET_MARK)
+        pages = [(label, path, "[data-kb-answered]", WIDGET_MARK) for label, path in PAGES]
+        for label, path, ready, mark in [(*BARE_SITE, BARE[2], BARE[3]), *pages]:
+            cold, warm = _cold_and_warm(launch, base + path, ready, mark)
             samples.setdefault(label, []).append({
                 "cold": cold["ready"], "warm": warm["ready"], "bytes": cold["bytes"],
                 "later": cold["later_bytes"],

@@ -20,7 +20,7 @@ from typing import Any
 from tests.support import browser as browser_support
 from tests.support import nginx
 
-from benchmarks.browser_timing import write_bare_page
+from benchmarks.browser_timing import write_bare_pages
 
 PAGES = ("maaltal/balance/", "maaltal/saet-maaltal/", "workshop/", "plan/", "vurdering/", "mobilitet/")
 WORKER_PATCHES = (
@@ -91,12 +91,13 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         shutil.copytree(args.site, site)
-        write_bare_page(site)
+        write_bare_pages(site)
         _patch(site / "bench-bare.js", BARE_PATCHES)
+        _patch(site / "bench-bare-site.js", BARE_PATCHES)
         _patch(site / "assets" / "js" / "pyodide-worker.js", WORKER_PATCHES)
         with nginx.serve(site, Path(tmp) / "nginx") as base, sync_playwright() as playwright:
             for _ in range(args.rounds):
-                for path in ("bench-bare.html", *args.pages.split(",")):
+                for path in ("bench-bare.html", "bench-bare-site.html", *args.pages.split(",")):
                     ready = "body[data-ready]" if path.startswith("bench") else "[data-kb-answered]"
                     with tempfile.TemporaryDirectory() as profile:
                         context = browser_support.launch_persistent(playwright, profile)

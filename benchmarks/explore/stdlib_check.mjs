@@ -1,7 +1,7 @@
 // Start Pyodide with a given python_stdlib.zip (stdLibURL), load our packages, import every module
 // named on the command line and call every bridge handler once with an empty payload. Prints one JSON
 // object: {builtins, import_errors, handler_import_errors, example_ok, called, later,
-// later_import_errors}. Used by
+// later_import_errors, holiday, denmark_module}. Used by
 // tests/build/test_pyodide_stdlib.py to check the trimmed standard library for real.
 //   node stdlib_check.mjs --stage DIR --stdlib ZIP --modules '["a","b"]'
 import { loadPyodideFrom, option, stagedFolder } from "./common.mjs";
@@ -43,8 +43,13 @@ for name, (module, function) in bridge.LATER.items():
     except (ImportError, AttributeError) as error:
         later_failed[name] = repr(error)
 example = json.loads(bridge.call("vurdering.example", "{}"))
+from datetime import date
+from koensbalance.mobilitet import dates
+holiday = dates.day_off(date(2026, 12, 25))  # holidays' Denmark, loaded by path from the trimmed wheel
+denmark = getattr(dates._denmark(), "__module__", "")
 json.dumps({"builtins": sorted(sys.builtin_module_names), "import_errors": failed,
             "handler_import_errors": handler_failed, "example_ok": example.get("ok") is True,
-            "called": called, "later": sorted(bridge.LATER), "later_import_errors": later_failed})
+            "called": called, "later": sorted(bridge.LATER), "later_import_errors": later_failed,
+            "holiday": holiday, "denmark_module": denmark})
 `);
 console.log(out);

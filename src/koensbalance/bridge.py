@@ -5,11 +5,13 @@ function name and the user's input only (`call`); this module merges the two, lo
 fixed registry (nothing else is callable), runs the domain function and returns plain values or the
 Danish field errors. The same call works in CPython, which is how tests compare both runtimes.
 
-REGISTRY maps a name to a typed domain function taking the merged payload; the calls of the three
-later pages ("Vurdér en ydelse", "Ansæt en sektorskifter", "Følg op") are listed in LATER as
-(module, function) and imported at their first use.
-icalendar and segno, which only the planner's and the plan builder's pages load into Pyodide
-(data-kb-packages), are imported inside the functions that make a calendar file or a QR code.
+REGISTRY maps a name to a typed domain function taking the merged payload. Every call is listed in
+LATER as (module, function) and its module imported at the call's first use, so a page's Python
+imports only what its own widget uses.
+icalendar, segno and holidays are imported inside the functions that make a calendar file, a QR code
+or a date: a page's Python starts without them. When a call needs one that is not installed yet, the
+answer names it (`missing`); the browser's worker installs that package from the site's lock file and
+makes the same call again (the calls are pure functions of their input).
 """
 
 from __future__ import annotations
@@ -20,21 +22,35 @@ from importlib import import_module
 from typing import Any
 
 from koensbalance.errors import InputError
-from koensbalance.maaltal import view as maaltal_view
-from koensbalance.plan import view as plan_view
-from koensbalance.workshop import forms
-from koensbalance.workshop import view as workshop_view
 
 Handler = Callable[[Mapping[str, Any]], Any]
 UNKNOWN = "Ukendt beregning."
+MISSING = "Beregningen mangler Python-pakken {name}, som ikke kunne hentes."
 
 _PAGES: dict[str, dict[str, Any]] = {}  # static data of each configured widget, parsed once
 
 
-# The domain calls of "Vurdér en ydelse", "Ansæt en sektorskifter" and "Følg op" (issues 16-18):
-# imported at their first call, so their modules stay out of every other widget page's start-up
-# (they doubled the bridge's import time). tests/unit/test_widget_js.py checks each resolves.
+# Every domain call, imported at its first use: importing all the views at start-up took the worker
+# 150-500 ms on each widget page (their dataclasses are built at import, which bytecode does not
+# save). macros/pyodide_stdlib.py reads this table (string literals only) for the modules the browser
+# needs; tests/unit/test_widget_js.py checks each entry resolves.
 LATER: dict[str, tuple[str, str]] = {
+    "balance.assess": ("koensbalance.maaltal.view", "handle_balance"),
+    "maaltal.evaluate": ("koensbalance.maaltal.view", "handle_maaltal"),
+    "workshop.plan": ("koensbalance.workshop.view", "handle_plan"),
+    "workshop.open_link": ("koensbalance.workshop.view", "handle_open_link"),
+    "workshop.import": ("koensbalance.workshop.view", "handle_import"),
+    "workshop.export": ("koensbalance.workshop.view", "handle_export"),
+    "workshop.run": ("koensbalance.workshop.view", "handle_run"),
+    "workshop.form_markdown": ("koensbalance.workshop.forms", "handle_markdown"),
+    "workshop.form_export": ("koensbalance.workshop.forms", "handle_export"),
+    "workshop.form_import": ("koensbalance.workshop.forms", "handle_import"),
+    "plan.view": ("koensbalance.plan.view", "handle_view"),
+    "plan.ics": ("koensbalance.plan.view", "handle_ics"),
+    "plan.open_link": ("koensbalance.plan.view", "handle_open_link"),
+    "plan.import": ("koensbalance.plan.view", "handle_import"),
+    "plan.export": ("koensbalance.plan.view", "handle_export"),
+    "plan.target": ("koensbalance.plan.view", "handle_target"),
     "opfoelgning.evaluate": ("koensbalance.maaltal.opfoelgning_view", "handle_evaluate"),
     "opfoelgning.start": ("koensbalance.maaltal.opfoelgning_view", "handle_start"),
     "opfoelgning.csv": ("koensbalance.maaltal.opfoelgning_view", "handle_csv"),
@@ -64,25 +80,7 @@ def _later(module: str, function: str) -> Handler:
     return handler
 
 
-REGISTRY: dict[str, Handler] = {
-    "balance.assess": maaltal_view.handle_balance,
-    "workshop.plan": workshop_view.handle_plan,
-    "workshop.open_link": workshop_view.handle_open_link,
-    "workshop.import": workshop_view.handle_import,
-    "workshop.export": workshop_view.handle_export,
-    "workshop.run": workshop_view.handle_run,
-    "workshop.form_markdown": forms.handle_markdown,
-    "workshop.form_export": forms.handle_export,
-    "workshop.form_import": forms.handle_import,
-    "maaltal.evaluate": maaltal_view.handle_maaltal,
-    "plan.view": plan_view.handle_view,
-    "plan.ics": plan_view.handle_ics,
-    "plan.open_link": plan_view.handle_open_link,
-    "plan.import": plan_view.handle_import,
-    "plan.export": plan_view.handle_export,
-    "plan.target": plan_view.handle_target,
-    **{name: _later(*where) for name, where in LATER.items()},
-}
+REGISTRY: dict[str, Handler] = {name: _later(*where) for name, where in LATER.items()}
 
 
 def configure(page: str, data_json: str) -> None:
@@ -104,4 +102,8 @@ def call(name: str, payload_json: str, page: str = "") -> str:
     except InputError as exc:
         errors = [{"field": e.field, "message": e.message} for e in exc.errors]
         return json.dumps({"ok": False, "errors": errors}, ensure_ascii=False)
+    except ModuleNotFoundError as exc:  # a package the page has not installed yet (see the docstring)
+        name = (exc.name or "").split(".")[0]
+        errors = [{"field": "", "message": MISSING.format(name=name)}]
+        return json.dumps({"ok": False, "missing": name, "errors": errors}, ensure_ascii=False)
     return json.dumps({"ok": True, "result": result}, ensure_ascii=False)

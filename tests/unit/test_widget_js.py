@@ -4,6 +4,7 @@ written in it (words and numbers belong to the Python view models, issue 15)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -107,8 +108,9 @@ def test_the_contract_reader_finds_each_kind_of_call() -> None:
 
 
 def test_the_bridge_loads_neither_icalendar_nor_segno_until_asked() -> None:
-    """Only the planner's and the plan builder's pages load them into Pyodide (data-kb-packages); the
-    sector-changer kit's page alone loads holidays; no page loads the catalogue's yaml/jsonschema."""
+    """A page's Python starts without them: the planner names segno for its QR code
+    (data-kb-packages); a calendar file or a date installs its package at the first call that needs it
+    (the `missing` answer below); no page loads the catalogue's yaml/jsonschema."""
     import subprocess
     import sys
 
@@ -119,6 +121,22 @@ def test_the_bridge_loads_neither_icalendar_nor_segno_until_asked() -> None:
             "print(sorted({'icalendar', 'segno', 'holidays', 'yaml', 'jsonschema'} & set(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_call_needing_an_uninstalled_package_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker installs the named package and calls again (pyodide-worker.js MISSING reads the
+    answer's first bytes, so their format is part of the contract)."""
+    def needs_a_package(_payload: object) -> object:
+        import koensbalance_no_such_package.sub  # type: ignore[import-not-found]  # noqa: F401
+        return None
+
+    monkeypatch.setitem(bridge.REGISTRY, "test.needs", needs_a_package)
+    answer = bridge.call("test.needs", "{}")
+    assert answer.startswith('{"ok": false, "missing": "koensbalance_no_such_package"')
+    assert json.loads(answer)["errors"] == [{"field": "", "message": "Beregningen mangler Python-pakken "
+                                             "koensbalance_no_such_package, som ikke kunne hentes."}]
+    worker = (JS / "pyodide-worker.js").read_text(encoding="utf-8")
+    assert r'/^\{"ok": false, "missing": "([A-Za-z_][A-Za-z0-9_]*)"/' in worker
 
 
 def test_each_widget_module_and_the_runtime_stay_small() -> None:

@@ -3,6 +3,8 @@
 // origin, then answers calls to koensbalance.bridge. The page never touches Python directly.
 // The first message (start) names the page's extra packages, so loadPyodide downloads every wheel
 // while the runtime boots (integrity-checked against the lock file's sha256, as loadPackage does).
+// A call that needs a package the page did not name (icalendar for a calendar file, holidays for a
+// date) is answered as `missing`: the worker installs it from the lock file and calls again.
 // Messages in (types in pyodide-client.js): start, load, configure, call. Out: status, ready,
 // failed, result, error.
 // @ts-expect-error -- copied from node_modules/pyodide into the site at build time (macros/vendor_assets.py)
@@ -16,6 +18,8 @@ let pyodideInstance = null;
 /** @type {Promise<void> | null} */
 let ready = null;
 let extraPackages = Promise.resolve();  // packages a later page asked for; calls wait for them
+// koensbalance.bridge's answer when a call needs a package that is not installed (json.dumps' format)
+const MISSING = /^\{"ok": false, "missing": "([A-Za-z_][A-Za-z0-9_]*)"/;
 
 /** @param {any} reason */
 function failed(reason) {
@@ -73,7 +77,13 @@ self.addEventListener("message", async (event) => {
     return;
   }
   try {
-    const json = bridge.call(message.name, JSON.stringify(message.payload), message.page);
+    const args = [message.name, JSON.stringify(message.payload), message.page];
+    let json = bridge.call(...args);
+    const missing = MISSING.exec(json);
+    if (missing) {  // a package this call imports and the page did not install: install it, call again
+      await pyodideInstance.loadPackagesFromImports(`import ${missing[1]}`, { messageCallback: () => {} });
+      json = bridge.call(...args);
+    }
     self.postMessage({ type: "result", id: message.id, json });
   } catch (error) {
     self.postMessage({ type: "error", id: message.id, message: String(error) });

@@ -50,9 +50,12 @@ def _denmark() -> Calendar:
     import holidays
 
     origin = importlib.util.find_spec("holidays")
-    path = Path(origin.origin).parent / "countries" / "denmark.py" if origin and origin.origin else None
+    folder = Path(origin.origin).parent / "countries" if origin and origin.origin else None
+    # denmark.py as installed from PyPI; denmark.pyc in the browser, whose wheels hold bytecode only
+    candidates = [folder / f"denmark{suffix}" for suffix in (".py", ".pyc")] if folder else []
+    path = next((candidate for candidate in candidates if candidate.is_file()), None)
     spec = importlib.util.spec_from_file_location("koensbalance_holidays_dk", path) if path else None
-    if spec is None or spec.loader is None or path is None or not path.is_file():
+    if spec is None or spec.loader is None or path is None:
         return lambda **options: holidays.country_holidays("DK", **options)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
