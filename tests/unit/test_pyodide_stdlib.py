@@ -129,14 +129,17 @@ def test_the_dropped_list_names_no_module_our_code_imports_directly() -> None:
 
 
 def test_the_shipped_lock_file_keeps_only_the_wheels_the_site_ships(tmp_path: Path) -> None:
-    (tmp_path / "koensbalance-0.1.0-py3-none-any.whl").write_bytes(b"x")
-    (tmp_path / "six-1.17.0-py2.py3-none-any.whl").write_bytes(b"x")
+    (tmp_path / "koensbalance-0.1.0-py3-none-any.whl").write_bytes(
+        _zip({"koensbalance/__init__.pyc": "", "koensbalance-0.1.0.dist-info/RECORD": ""}))
+    (tmp_path / "six-1.17.0-py2.py3-none-any.whl").write_bytes(_zip({"six.py": ""}))
     lock = {"info": {"abi_version": "x"}, "packages": {
         "koensbalance": {"file_name": "koensbalance-0.1.0-py3-none-any.whl", "depends": ["six"]},
         "six": {"file_name": "six-1.17.0-py2.py3-none-any.whl", "depends": []},
         "numpy": {"file_name": "numpy-2.0-cp314-pyodide.whl", "depends": []}}}
     small = pyodide_assets.shipped_lock(lock, tmp_path)
     assert small["info"] == lock["info"] and sorted(small["packages"]) == ["koensbalance", "six"]
+    # what each makes importable (Pyodide installs by import name: loadPackagesFromImports)
+    assert [small["packages"][n]["imports"] for n in ("koensbalance", "six")] == [["koensbalance"], ["six"]]
     (tmp_path / "six-1.17.0-py2.py3-none-any.whl").unlink()
     with pytest.raises(PluginError, match="Python-pakken koensbalance kræver six"):
         pyodide_assets.shipped_lock(lock, tmp_path)
