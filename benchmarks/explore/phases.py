@@ -32,9 +32,9 @@ WORKER_PATCHES = (
     ("if (bridge) bridge.configure(message.page, JSON.stringify(message.data));",
      "performance.mark('w-configure-start'); if (bridge) bridge.configure(message.page, "
      "JSON.stringify(message.data)); performance.mark('w-configured');"),
-    ("const json = bridge.call(message.name, JSON.stringify(message.payload), message.page);",
-     "performance.mark('w-call-start:' + message.name); const json = bridge.call(message.name, "
-     "JSON.stringify(message.payload), message.page); performance.mark('w-call-end:' + message.name);"),
+    ("let json = bridge.call(...args);",
+     "performance.mark('w-call-start:' + message.name); let json = bridge.call(...args); "
+     "performance.mark('w-call-end:' + message.name);"),
 )
 BARE_PATCHES = (
     ("await py.loadPackage(", "performance.mark('b-runtime');\nawait py.loadPackage("),
