@@ -13,6 +13,7 @@ import docx
 import icalendar
 import pytest
 
+from tests.conftest import PageLog
 from tests.support.axe import assert_clean
 
 pytestmark = pytest.mark.browser
@@ -180,7 +181,8 @@ def download(page: Any, selector: str, tmp_path: Path) -> bytes:
     return target.read_bytes()
 
 
-def test_docx_and_ics_downloads_hold_the_plan(page: Any, site_url: str, tmp_path: Path) -> None:
+def test_docx_and_ics_downloads_hold_the_plan(page: Any, site_url: str, tmp_path: Path,
+                                              page_log: PageLog) -> None:
     build_plan(page, site_url)
     ads = item(page, "skriv-stillingsannoncer-der-appellerer-til-alle-koen")
     ads.locator("[data-kb-field='maalsaetning']").fill("Flere kvindelige ansøgere til chefstillinger")
@@ -192,7 +194,17 @@ def test_docx_and_ics_downloads_hold_the_plan(page: Any, site_url: str, tmp_path
     assert "Skriv stillingsannoncer" in text and "Kønsligestilling i ledelseslagene" in text
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Rekruttering" in headings
+    # The page's Python starts without icalendar: the first calendar file installs it. While its wheel
+    # cannot be fetched, the button says so and nothing is downloaded; then it works.
+    wheel = "**/icalendar-*.whl"
+    page.context.route(wheel, lambda route: route.abort())
+    page.click("[data-kb-download='ics']")
+    wait_until(page, "document.querySelector('[data-kb-output-error]').textContent.includes("
+                     "'Python-pakken icalendar, som ikke kunne hentes')", timeout=60_000)
+    page.context.unroute(wheel)
+    page_log.console_errors[:] = [e for e in page_log.console_errors if "ERR_FAILED" not in e]
     calendar = icalendar.Calendar.from_ical(download(page, "[data-kb-download='ics']", tmp_path))
+    assert page.text_content("[data-kb-output-error]") == ""
     events = list(calendar.walk("VEVENT"))
     deadlines = [e for e in events if str(e.decoded("DTSTART")) == "2027-06-30"]
     assert deadlines and "Skriv stillingsannoncer" in str(deadlines[0]["SUMMARY"])
