@@ -12,7 +12,6 @@ atomically, so concurrent builds never see a half-staged folder)."""
 from __future__ import annotations
 
 import fnmatch
-import gzip
 import hashlib
 import io
 import json
@@ -27,12 +26,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from macros import pyodide_bytecode, pyodide_stdlib
-
-try:
-    import brotli
-except ImportError:  # pragma: no cover - brotli is pinned in the site dependencies
-    brotli = None
+from macros import precompress, pyodide_bytecode, pyodide_stdlib
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNTIME = ROOT / "node_modules" / "pyodide"
@@ -223,11 +217,11 @@ def write_bytecode(folder: Path, wheels: list[str]) -> None:
 
 def _compressed_copies(path: Path) -> None:
     """.gz and .br next to a stored zip (the stdlib, a wheel), which nginx's gzip_static/brotli_static
-    send; precompress.py leaves archives alone."""
-    data = path.read_bytes()
-    Path(f"{path}.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    if brotli is not None:
-        Path(f"{path}.br").write_bytes(brotli.compress(data, quality=9))
+    send; precompress.py leaves archives alone. Cached by content (the bytecode is reproducible);
+    brotli's best quality for the two that every widget page's first visit moves."""
+    best = path.name == "python_stdlib.zip" or path.name.startswith("koensbalance-")
+    for suffix, blob in precompress.cached(path.read_bytes(), best).items():
+        Path(f"{path}{suffix}").write_bytes(blob)
 
 
 def copy_into(site_dir: Path) -> None:
