@@ -1,10 +1,13 @@
 // @ts-check
-// Widget loader (loaded on every page, tiny). On pages with a widget it starts the Pyodide worker at
-// once, with every package the page's widgets name (data-kb-packages) so they load during start-up,
-// and mounts each widget's declaration on the shared runtime; pages without widgets load nothing
-// more. It runs on Material's document$: with instant navigation the next widget page reuses the
-// worker that is already running (its Python answers at once), asking only for packages it lacks.
-import { PyodideClient } from "./pyodide-client.js";
+// Widget loader (loaded on every page, tiny). On pages with a widget it starts the Pyodide worker (if
+// the page's head has not already: pyodide-client.js), with every package the page's widgets name
+// (data-kb-packages) so they load during start-up, and mounts each widget's declaration on the
+// shared runtime; pages without widgets load nothing more. It runs on Material's document$: with
+// instant navigation the next widget page reuses the worker that is already running (its Python
+// answers at once), asking only for packages it lacks. Once a widget answered and the browser is
+// idle, the other widgets' modules are loaded too, so the next widget page mounts without fetching
+// and compiling them (not when the reader asked to save data).
+import { pyodideClient } from "./pyodide-client.js";
 
 /** @type {Record<string, () => Promise<{widget: import("./runtime.js").Widget}>>} */
 const WIDGETS = {
@@ -18,14 +21,21 @@ const WIDGETS = {
   mobilitet: () => import("./widget-mobilitet.js"),
 };
 
-/** @type {PyodideClient | null} */
-let client = null;
+let warming = false;
 
-/** @param {string[]} packages */
-function pyodideClient(packages) {
-  if (!client) client = new PyodideClient(new URL("./pyodide-worker.js", import.meta.url), packages);
-  else client.preload(packages);
-  return client;
+/** After the first answer of the visit, when idle: every widget module, and so every module they
+ * import, into the page's module map (instant navigation keeps it for the next pages). */
+function warmModules() {
+  if (warming || /** @type {any} */ (navigator).connection?.saveData) return;
+  warming = true;
+  const observer = new PerformanceObserver((list) => {
+    if (!list.getEntriesByName("kb-widget-first-answer").length) return;
+    observer.disconnect();
+    const all = () => { for (const load of Object.values(WIDGETS)) load().catch(() => {}); };
+    if ("requestIdleCallback" in window) window.requestIdleCallback(all, { timeout: 5000 });
+    else setTimeout(all, 1000);
+  });
+  observer.observe({ type: "mark", buffered: true });
 }
 
 function initWidgets() {
@@ -35,6 +45,7 @@ function initWidgets() {
   const shared = pyodideClient(roots.flatMap((root) => (root.dataset.kbPackages || "").split(/\s+/))
     .filter(Boolean));
   import("./offline.js").then((offline) => offline.keepOffline(shared)).catch(() => {});
+  warmModules();
   for (const root of roots) {
     const load = WIDGETS[root.dataset.kbWidget || ""];
     if (!load) continue;
