@@ -21,6 +21,21 @@ const WIDGETS = {
   mobilitet: () => import("./widget-mobilitet.js"),
 };
 
+/** @typedef {typeof import("./runtime.js")} Runtime */
+/** @type {Map<string, {widget: import("./runtime.js").Widget}>} widget modules already loaded */
+const loaded = new Map();
+/** @type {Runtime | null} */
+let runtime = null;
+
+/** @param {string} name  @returns {Promise<{widget: import("./runtime.js").Widget}>} */
+function load(name) {
+  return Promise.all([WIDGETS[name](), import("./runtime.js")]).then(([module, shared]) => {
+    loaded.set(name, module);
+    runtime = shared;
+    return module;
+  });
+}
+
 let warming = false;
 
 /** After the first answer of the visit, when idle: every widget module, and so every module they
@@ -31,11 +46,17 @@ function warmModules() {
   const observer = new PerformanceObserver((list) => {
     if (!list.getEntriesByName("kb-widget-first-answer").length) return;
     observer.disconnect();
-    const all = () => { for (const load of Object.values(WIDGETS)) load().catch(() => {}); };
+    const all = () => { for (const name of Object.keys(WIDGETS)) load(name).catch(() => {}); };
     if ("requestIdleCallback" in window) window.requestIdleCallback(all, { timeout: 5000 });
     else setTimeout(all, 1000);
   });
   observer.observe({ type: "mark", buffered: true });
+}
+
+/** @param {HTMLElement} root  @param {unknown} error */
+function failed(root, error) {
+  root.dataset.kbState = "failed";
+  console.warn("widget did not start:", error);
 }
 
 function initWidgets() {
@@ -47,15 +68,22 @@ function initWidgets() {
   import("./offline.js").then((offline) => offline.keepOffline(shared)).catch(() => {});
   warmModules();
   for (const root of roots) {
-    const load = WIDGETS[root.dataset.kbWidget || ""];
-    if (!load) continue;
+    const name = root.dataset.kbWidget || "";
+    if (!WIDGETS[name]) continue;
     root.dataset.kbState = "loading";
-    Promise.all([load(), import("./runtime.js")])
-      .then(([module, runtime]) => runtime.mount(root, shared, module.widget))
-      .catch((error) => {
-        root.dataset.kbState = "failed";
-        console.warn("widget did not start:", error);
-      });
+    const module = loaded.get(name);
+    // Modules already loaded (a later page of the visit): mount now, so the first call is on its
+    // way to Python before the browser lays out the new page, not after.
+    if (module && runtime) {
+      try {
+        runtime.mount(root, shared, module.widget);
+      } catch (error) {
+        failed(root, error);
+      }
+    } else {
+      load(name).then((found) => runtime && runtime.mount(root, shared, found.widget))
+        .catch((error) => failed(root, error));
+    }
   }
 }
 
