@@ -161,7 +161,7 @@ export function pyodideClient(packages) {
   return shared;
 }
 
-/** The client if one was started (for tests and the benchmark; widgets use pyodideClient). */
+/** The client if one was started, else null (read by tests; widgets use pyodideClient). */
 export const runningClient = () => shared;
 
 // Loaded from a widget page's head: start now, with the packages the build found in the page.

@@ -71,18 +71,20 @@ function initWidgets() {
     const name = root.dataset.kbWidget || "";
     if (!WIDGETS[name]) continue;
     root.dataset.kbState = "loading";
+    const start = (/** @type {{widget: import("./runtime.js").Widget}} */ module) => {
+      if (runtime) runtime.mount(root, shared, module.widget);
+    };
     const module = loaded.get(name);
     // Modules already loaded (a later page of the visit): mount now, so the first call is on its
     // way to Python before the browser lays out the new page, not after.
     if (module && runtime) {
       try {
-        runtime.mount(root, shared, module.widget);
+        start(module);
       } catch (error) {
         failed(root, error);
       }
     } else {
-      load(name).then((found) => runtime && runtime.mount(root, shared, found.widget))
-        .catch((error) => failed(root, error));
+      load(name).then(start).catch((error) => failed(root, error));
     }
   }
 }
