@@ -37,18 +37,23 @@ function load(name) {
 }
 
 let warming = false;
+// Not at once after the first answer: then the page's files are being cached for offline use, and
+// the modules would compete with a click that follows at once (measured: +200-600 ms to it).
+const WARM_AFTER_MS = 3000;
 
-/** After the first answer of the visit, when idle: every widget module, and so every module they
- * import, into the page's module map (instant navigation keeps it for the next pages). */
+/** A while after the first answer of the visit, when idle: every widget module, and so every module
+ * they import, into the page's module map (instant navigation keeps it for the next pages). */
 function warmModules() {
   if (warming || /** @type {any} */ (navigator).connection?.saveData) return;
   warming = true;
+  const all = () => { for (const name of Object.keys(WIDGETS)) load(name).catch(() => {}); };
   const observer = new PerformanceObserver((list) => {
     if (!list.getEntriesByName("kb-widget-first-answer").length) return;
     observer.disconnect();
-    const all = () => { for (const name of Object.keys(WIDGETS)) load(name).catch(() => {}); };
-    if ("requestIdleCallback" in window) window.requestIdleCallback(all, { timeout: 5000 });
-    else setTimeout(all, 1000);
+    setTimeout(() => {
+      if ("requestIdleCallback" in window) window.requestIdleCallback(all, { timeout: WARM_AFTER_MS });
+      else all();
+    }, WARM_AFTER_MS);
   });
   observer.observe({ type: "mark", buffered: true });
 }
