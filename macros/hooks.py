@@ -3,7 +3,9 @@
 - on_config: load and validate the catalogue (a bad file stops the build before anything is written)
 - on_env: give the theme's templates the plan counter's config (partials/header.html)
 - on_files: add one generated page per entry and per source (macros/pages.py does the work)
-- on_page_content: mark entry pages up for the site search (macros/search_index.py)
+- on_page_content: note whether a page has a widget, and its packages, for its head
+  (macros/widget_pages.py, overrides/main.html); mark entry pages up for the site search
+  (macros/search_index.py)
 - on_post_build: copy the self-hosted Pyodide runtime, our wheels and npm browser libraries into the site;
   build the Pagefind search index over the written pages
 - on_build_error / exit: never leave a half-written site behind
@@ -38,6 +40,7 @@ from macros import (  # noqa: E402
     security,
     site_data,
     vendor_assets,
+    widget_pages,
 )
 
 _state: dict[str, Any] = {"command": "build", "finished": True}
@@ -85,6 +88,9 @@ def _pagefind(config: MkDocsConfig) -> bool:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    packages = widget_pages.pyodide_packages(html)
+    if packages is not None:
+        page.meta[widget_pages.META_KEY] = packages
     if not _pagefind(config) or not page.meta.get("kb_type"):
         return html
     catalogue = site_data.catalogue()

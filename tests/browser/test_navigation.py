@@ -1,7 +1,9 @@
 """Moving between pages in one visit (Material's instant navigation, issue #19): the next widget page
 answers with the Python that is already running (no second worker, no second runtime download); the
 back button, anchors, the filter page (state in the URL), the header search and printing work as
-with full page loads; and nothing breaks the CSP (the page fixture fails on any console error)."""
+with full page loads; visiting widget pages again keeps neither their status listeners nor a second
+copy of their data in the worker; and nothing breaks the CSP (the page fixture fails on any console
+error)."""
 
 from __future__ import annotations
 
@@ -62,6 +64,37 @@ def test_the_next_widget_page_answers_without_starting_python_again(page: Any, s
     assert page.evaluate(MARK)
     assert len(workers) == 1 and workers[0].endswith("/assets/js/pyodide-worker.js")
     assert wasm_fetches(page_log) == 1
+
+
+# Counts the page data the page hands the worker (pyodide-client.js posts {type: "configure"}).
+COUNT_CONFIGURES = """(() => { const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (message && message.type === "configure") window.kbConfigures = (window.kbConfigures || 0) + 1;
+      return post.call(this, message, ...rest); }; })()"""
+CLIENT = """async (url) => { const client = (await import(url)).runningClient();
+    return {listeners: client.listeners.size, pages: client.pages.size,
+            roots: document.querySelectorAll('[data-kb-widget]').length,
+            configures: window.kbConfigures}; }"""
+
+
+def test_widget_pages_visited_again_reuse_their_data_and_leave_no_listeners(page: Any, site_url: str) -> None:
+    """From a page without a widget (so the worker starts on the first widget page reached by
+    navigation, not from the head) to two widget pages, three times each."""
+    page.add_init_script(COUNT_CONFIGURES)
+    workers: list[str] = []
+    page.on("worker", lambda worker: workers.append(worker.url))
+    page.goto(site_url)
+    page.evaluate("() => { window.kbSameDocument = true; }")
+    for _ in range(3):
+        for path, widget in (("maaltal/balance/", "balance"), ("maaltal/saet-maaltal/", "maaltal")):
+            follow_nav_link(page, path)
+            page.wait_for_selector(ANSWERED.format(widget), timeout=60_000)
+    state = page.evaluate(CLIENT, site_url + "assets/js/pyodide-client.js")
+    assert state == {"listeners": 1, "pages": 2, "roots": 1, "configures": 2}
+    page.fill("#kb-maaltal-rekruttering", "60")  # and the page's data is still the right one
+    page.wait_for_function("() => document.querySelector(\"[data-kb-out='headline']\").textContent"
+                           ".includes('med 60 pct. kvinder blandt nye ledere')", polling=50, timeout=20_000)
+    assert page.evaluate(MARK) and len(workers) == 1
 
 
 def test_back_and_forward_restore_the_pages(page: Any, site_url: str) -> None:

@@ -1,7 +1,10 @@
 // @ts-check
 // Page side of the Pyodide worker: posts typed messages, returns promises of plain values. One client
 // (one worker, one Python) serves every widget page of a visit: with Material's instant navigation
-// the page's scripts, and so this client, live on from page to page.
+// the page's scripts, and so this client, live on from page to page (pyodideClient below).
+// A widget page also loads this module from its head (overrides/main.html, data-kb-pyodide naming
+// the page's packages, found at build time by macros/widget_pages.py): the worker, and so the
+// runtime's download and compilation, starts before the theme's scripts have even loaded.
 
 /**
  * Messages to the worker.
@@ -27,8 +30,11 @@ export class PyodideClient {
     this.pending = new Map();
     this.nextId = 1;
     this.nextPage = 1;
-    /** @type {Set<(state: State) => void>} */
-    this.listeners = new Set();
+    /** @type {Map<(state: State) => void, Element | null>} each listener and the widget root it
+     * writes into: a root that left the page (instant navigation) takes its listener with it */
+    this.listeners = new Map();
+    /** @type {Map<string, string>} page data (as JSON) -> its page key: configured once per visit */
+    this.pages = new Map();
     /** @type {State} */
     this.state = { stage: "starting" };
     /** @type {() => void} */
@@ -61,16 +67,18 @@ export class PyodideClient {
     this.post({ type: "start", packages: [...this.packages] });  // before start-up: loaded with it
   }
 
-  /** @param {(state: State) => void} listener */
-  onStatus(listener) {
-    this.listeners.add(listener);
+  /** @param {(state: State) => void} listener  @param {Element | null} [root]  the element it
+   * updates; once that is no longer in the document the listener is dropped */
+  onStatus(listener, root = null) {
+    for (const [known, where] of this.listeners) if (where && !where.isConnected) this.listeners.delete(known);
+    this.listeners.set(listener, root);
     listener(this.state);
   }
 
   /** @param {State} state */
   setState(state) {
     this.state = state;
-    for (const listener of this.listeners) listener(state);
+    for (const listener of this.listeners.keys()) listener(state);
   }
 
   /** @param {string} message */
@@ -116,10 +124,15 @@ export class PyodideClient {
   }
 
   /** Give the worker a widget's static page data once; later calls name the returned page key.
+   * The same data (the same widget page visited again) keeps its key and is not posted again.
    * @param {object} data
    * @returns {string} */
   configure(data) {
-    const page = `page-${this.nextPage++}`;
+    const json = JSON.stringify(data);
+    let page = this.pages.get(json);
+    if (page) return page;
+    page = `page-${this.nextPage++}`;
+    this.pages.set(json, page);
     this.post({ type: "configure", page, data });
     return page;
   }
@@ -136,3 +149,21 @@ export class PyodideClient {
     });
   }
 }
+
+/** @type {PyodideClient | null} */
+let shared = null;
+
+/** The visit's one client: started with the first widget page's packages; a later page only asks
+ * for the packages it lacks. @param {string[]} packages */
+export function pyodideClient(packages) {
+  if (!shared) shared = new PyodideClient(new URL("./pyodide-worker.js", import.meta.url), packages);
+  else shared.preload(packages);
+  return shared;
+}
+
+/** The client if one was started, else null (read by tests; widgets use pyodideClient). */
+export const runningClient = () => shared;
+
+// Loaded from a widget page's head: start now, with the packages the build found in the page.
+const early = typeof document === "undefined" ? null : document.querySelector("script[data-kb-pyodide]");
+if (early) pyodideClient((early.getAttribute("data-kb-pyodide") || "").split(/\s+/).filter(Boolean));

@@ -83,7 +83,7 @@ export function mount(root, client, widget) {
     for (const control of root.querySelectorAll(widget.offline || "input, button")) {
       /** @type {HTMLInputElement} */ (control).disabled = true;
     }
-  });
+  }, root);  // dropped once the root has left the page (instant navigation)
 
   /** A bridge call that always settles with an Answer: a Python that failed to load, or a call
    * that failed in a loaded Python, is an error with its own message.

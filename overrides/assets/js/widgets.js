@@ -1,10 +1,13 @@
 // @ts-check
-// Widget loader (loaded on every page, tiny). On pages with a widget it starts the Pyodide worker at
-// once, with every package the page's widgets name (data-kb-packages) so they load during start-up,
-// and mounts each widget's declaration on the shared runtime; pages without widgets load nothing
-// more. It runs on Material's document$: with instant navigation the next widget page reuses the
-// worker that is already running (its Python answers at once), asking only for packages it lacks.
-import { PyodideClient } from "./pyodide-client.js";
+// Widget loader (loaded on every page, tiny). On pages with a widget it starts the Pyodide worker (if
+// the page's head has not already: pyodide-client.js), with every package the page's widgets name
+// (data-kb-packages) so they load during start-up, and mounts each widget's declaration on the
+// shared runtime; pages without widgets load nothing more. It runs on Material's document$: with
+// instant navigation the next widget page reuses the worker that is already running (its Python
+// answers at once), asking only for packages it lacks. Once a widget answered and the browser is
+// idle, the other widgets' modules are loaded too, so the next widget page mounts without fetching
+// and compiling them (not when the reader asked to save data).
+import { pyodideClient } from "./pyodide-client.js";
 
 /** @type {Record<string, () => Promise<{widget: import("./runtime.js").Widget}>>} */
 const WIDGETS = {
@@ -18,14 +21,47 @@ const WIDGETS = {
   mobilitet: () => import("./widget-mobilitet.js"),
 };
 
-/** @type {PyodideClient | null} */
-let client = null;
+/** @typedef {typeof import("./runtime.js")} Runtime */
+/** @type {Map<string, {widget: import("./runtime.js").Widget}>} widget modules already loaded */
+const loaded = new Map();
+/** @type {Runtime | null} */
+let runtime = null;
 
-/** @param {string[]} packages */
-function pyodideClient(packages) {
-  if (!client) client = new PyodideClient(new URL("./pyodide-worker.js", import.meta.url), packages);
-  else client.preload(packages);
-  return client;
+/** @param {string} name  @returns {Promise<{widget: import("./runtime.js").Widget}>} */
+function load(name) {
+  return Promise.all([WIDGETS[name](), import("./runtime.js")]).then(([module, shared]) => {
+    loaded.set(name, module);
+    runtime = shared;
+    return module;
+  });
+}
+
+let warming = false;
+// Not at once after the first answer: then the page's files are being cached for offline use, and
+// the modules would compete with a click that follows at once (measured: +200-600 ms to it).
+const WARM_AFTER_MS = 3000;
+
+/** A while after the first answer of the visit, when idle: every widget module, and so every module
+ * they import, into the page's module map (instant navigation keeps it for the next pages). */
+function warmModules() {
+  if (warming || /** @type {any} */ (navigator).connection?.saveData) return;
+  warming = true;
+  const all = () => { for (const name of Object.keys(WIDGETS)) load(name).catch(() => {}); };
+  const observer = new PerformanceObserver((list) => {
+    if (!list.getEntriesByName("kb-widget-first-answer").length) return;
+    observer.disconnect();
+    setTimeout(() => {
+      if ("requestIdleCallback" in window) window.requestIdleCallback(all, { timeout: WARM_AFTER_MS });
+      else all();
+    }, WARM_AFTER_MS);
+  });
+  observer.observe({ type: "mark", buffered: true });
+}
+
+/** @param {HTMLElement} root  @param {unknown} error */
+function failed(root, error) {
+  root.dataset.kbState = "failed";
+  console.warn("widget did not start:", error);
 }
 
 function initWidgets() {
@@ -35,16 +71,26 @@ function initWidgets() {
   const shared = pyodideClient(roots.flatMap((root) => (root.dataset.kbPackages || "").split(/\s+/))
     .filter(Boolean));
   import("./offline.js").then((offline) => offline.keepOffline(shared)).catch(() => {});
+  warmModules();
   for (const root of roots) {
-    const load = WIDGETS[root.dataset.kbWidget || ""];
-    if (!load) continue;
+    const name = root.dataset.kbWidget || "";
+    if (!WIDGETS[name]) continue;
     root.dataset.kbState = "loading";
-    Promise.all([load(), import("./runtime.js")])
-      .then(([module, runtime]) => runtime.mount(root, shared, module.widget))
-      .catch((error) => {
-        root.dataset.kbState = "failed";
-        console.warn("widget did not start:", error);
-      });
+    const start = (/** @type {{widget: import("./runtime.js").Widget}} */ module) => {
+      if (runtime) runtime.mount(root, shared, module.widget);
+    };
+    const module = loaded.get(name);
+    // Modules already loaded (a later page of the visit): mount now, so the first call is on its
+    // way to Python before the browser lays out the new page, not after.
+    if (module && runtime) {
+      try {
+        start(module);
+      } catch (error) {
+        failed(root, error);
+      }
+    } else {
+      load(name).then(start).catch((error) => failed(root, error));
+    }
   }
 }
 
