@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -36,13 +34,7 @@ def write_bare_pages(site: Path) -> None:
     folder.mkdir()
     for name in RUNTIME_FILES:
         shutil.copy2(pyodide_assets.RUNTIME / name, folder / name)
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--wheel-dir", str(folder), str(pyodide_assets.ROOT)], check=True, capture_output=True)
-    wheel = next(folder.glob("koensbalance-*.whl"))
-    subprocess.run([str(Path(sys.executable).parent / "pyodide"), "lockfile", "add-wheels", "--input",
-                    str(pyodide_assets.RUNTIME / "pyodide-lock.json"), "--output",
-                    str(folder / "pyodide-lock.json"), "--base-path", str(folder), str(wheel)],
-                   check=True, capture_output=True)
+    pyodide_assets.write_lock(folder / "pyodide-lock.json", [pyodide_assets.own_wheel(folder)])
     precompress.site(folder)
     for page, script, base in (("bench-bare.html", "bench-bare.js", PRISTINE),
                                ("bench-bare-site.html", "bench-bare-site.js", "assets/pyodide")):

@@ -114,6 +114,20 @@ def _run(args: list[str], what: str) -> None:
         raise PluginError(f"Pyodide-filerne kunne ikke bygges ({what}): {detail[0]}")
 
 
+def own_wheel(folder: Path) -> Path:
+    """Build koensbalance's wheel (sources) into `folder`; returns its path."""
+    _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+          "--wheel-dir", str(folder), str(ROOT)], "wheel af koensbalance")
+    return next(folder.glob("koensbalance-*.whl"))
+
+
+def write_lock(target: Path, wheels: list[Path]) -> None:
+    """Pyodide's lock file with `wheels` (in target's folder) added, written to `target`."""
+    _run([str(Path(sys.executable).parent / "pyodide"), "lockfile", "add-wheels", "--input",
+          str(RUNTIME / "pyodide-lock.json"), "--output", str(target), "--base-path", str(target.parent),
+          *map(str, wheels)], "pyodide lockfile add-wheels")
+
+
 def stage() -> Path:
     """Return a folder with the runtime, our wheels and the extended lock file (built if missing)."""
     missing = [name for name in RUNTIME_FILES if not (RUNTIME / name).exists()]
@@ -131,8 +145,7 @@ def stage() -> Path:
         for name in RUNTIME_FILES:
             if name != "pyodide-lock.json":
                 shutil.copy2(RUNTIME / name, out / name)
-        _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-              "--wheel-dir", str(out), str(ROOT)], "wheel af koensbalance")
+        own_wheel(out)
         for wheel in sorted(VENDOR.glob("*.whl")) if VENDOR.exists() else []:
             trim = WHEEL_TRIM.get(wheel.name.split("-")[0].lower())
             data = wheel.read_bytes()
@@ -142,11 +155,8 @@ def stage() -> Path:
         wheels = sorted(p.name for p in out.glob("*.whl"))
         if pyodide_bytecode.mode() == "on":
             write_bytecode(out, wheels)
-        pyodide_cli = Path(sys.executable).parent / "pyodide"
-        _run([str(pyodide_cli), "lockfile", "add-wheels", "--input",
-              str(RUNTIME / "pyodide-lock.json"), "--output", str(out / "pyodide-lock.json"),
-              "--base-path", str(out), *(str(out / w) for w in wheels)], "pyodide lockfile add-wheels")
         lock_path = out / "pyodide-lock.json"
+        write_lock(lock_path, [out / w for w in wheels])
         lock_path.write_text(json.dumps(shipped_lock(json.loads(lock_path.read_text(encoding="utf-8")),
                                                      out), separators=(",", ":")), encoding="utf-8")
         for name in ("python_stdlib.zip", *wheels):

@@ -9,7 +9,6 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -39,9 +38,7 @@ def _check(stage: Path, stdlib: Path, modules: list[str]) -> dict[str, object]:
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js (make setup installs npm)")
 def _source_wheels(folder: Path) -> list[Path]:
     """Our wheel and the vendored ones as sources (the staged ones hold bytecode), as trimming saw them."""
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--wheel-dir", str(folder), str(ROOT)], check=True, capture_output=True, timeout=300)
-    return sorted([*folder.glob("*.whl"), *pyodide_assets.VENDOR.glob("*.whl")])
+    return sorted([pyodide_assets.own_wheel(folder), *pyodide_assets.VENDOR.glob("*.whl")])
 
 
 def test_pyodide_runs_every_widget_module_with_the_trimmed_stdlib(monkeypatch: pytest.MonkeyPatch,
