@@ -40,6 +40,23 @@ function store(urls) {
     .then((hit) => hit || cache.add(url))).catch(() => undefined)));
 }
 
+// The page's own requests come first: caching what a page asks the worker to keep, a file at a time,
+// waits while the pages or their workers fetched anything in the last YIELD_MS (our choice), so a
+// reader who clicks on while the rest is being cached waits for one file at most, not for 1.8 MB.
+const YIELD_MS = 1000;
+let lastPageFetch = 0;
+const pause = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+/** Like store, a file at a time, each after the pages have fetched nothing for YIELD_MS. */
+async function storeInTurn(urls) {
+  for (const url of new Set(urls)) {
+    for (let quiet = Date.now() - lastPageFetch; quiet < YIELD_MS; quiet = Date.now() - lastPageFetch) {
+      await pause(YIELD_MS - quiet);
+    }
+    await store([url]);
+  }
+}
+
 /** What a page says it used: files of this build and pages of this site; the search only once used. */
 function usable(url) {
   const plain = withoutQuery(String(url));
@@ -76,14 +93,15 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// offline.js: "keep" lists what a widget page used (cached at once); "rest" comes when the browser
-// is idle and the reader does not save data: every widget page and every file they load.
+// offline.js: "keep" lists what a widget page used (cached once its Python is ready); "rest" comes
+// when the reader stayed on a widget page, the browser is idle and the reader does not save data:
+// every widget page and every file they load. Both give way to the pages' own requests.
 self.addEventListener("message", (event) => {
   const message = event.data || {};
   if (message.type === "keep" && Array.isArray(message.urls)) {
-    event.waitUntil(store(message.urls.map(usable).filter(Boolean)));
+    event.waitUntil(storeInTurn(message.urls.map(usable).filter(Boolean)));
   } else if (message.type === "rest" && !savingData()) {
-    event.waitUntil(store([...PRECACHE, ...RUNTIME_FILES].map(href)));
+    event.waitUntil(storeInTurn([...PRECACHE, ...RUNTIME_FILES].map(href)));
   }
 });
 
@@ -104,6 +122,7 @@ function keep(key, response) {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  lastPageFetch = Date.now();
   if (request.mode === "navigate") {
     // Pages: the network first (fresh content, kept for later), the cached copy when offline. The
     // query string carries widget state, so the cached page is matched without it.

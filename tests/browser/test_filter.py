@@ -25,13 +25,27 @@ def entries() -> tuple[Entry, ...]:
     return files.read(ROOT).entries
 
 
+WAIT_MS = 30_000  # generous: a loaded 2-core CI machine once needed more than 10 s for a click
+
+
 def wait_until(page: Any, expression: str) -> None:
-    page.wait_for_function(f"() => {expression}", polling=50, timeout=10_000)
+    """Wait for `expression`; on a timeout, fail with what the reader sees instead of a bare timeout."""
+    try:
+        page.wait_for_function(f"() => {expression}", polling=50, timeout=WAIT_MS)
+    except Exception as error:  # playwright's TimeoutError
+        seen = page.evaluate("""() => ({
+            url: location.href,
+            shown: document.querySelectorAll('[data-kb-results] [data-kb-title]').length,
+            status: (document.querySelector('[data-kb-result-count]') || {}).textContent,
+            checked: [...document.querySelectorAll('[data-kb-filter] input:checked')].map((i) => i.id),
+            text: (document.querySelector('[data-kb-filter] input[type=search]') || {}).value,
+        })""")
+        raise AssertionError(f"waited {WAIT_MS} ms for {expression}; the page shows {seen}") from error
 
 
 def open_filter(page: Any, site_url: str, query: str = "") -> None:
     page.goto(site_url + "find/" + query)
-    page.wait_for_selector(READY, timeout=10_000)
+    page.wait_for_selector(READY, timeout=WAIT_MS)
 
 
 def shown_titles(page: Any) -> set[str]:

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from tests.browser.test_search import type_query
+from tests.support.build import ROOT
 from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
@@ -90,6 +91,23 @@ def used_by_balance(site: Path) -> list[str]:
             f"/assets/pyodide/{wheel}", "/assets/js/pyodide-worker.js", "/assets/js/widget-balance.js"]
 
 
+def _offline_constant(name: str) -> int:
+    text = (ROOT / "overrides" / "assets" / "js" / "offline.js").read_text(encoding="utf-8")
+    match = re.search(rf"^const {name} = (\d+);", text, re.MULTILINE)
+    assert match, f"offline.js has no constant {name}"
+    return int(match.group(1))
+
+
+REST_QUIET_MS = _offline_constant("REST_QUIET_MS")
+# Every message a page posts to the service worker, with its time (ms since the visit's first page).
+LOG_MESSAGES = """(() => {
+    const post = ServiceWorker.prototype.postMessage;
+    window.kbSwMessages = [];
+    ServiceWorker.prototype.postMessage = function (message, ...rest) {
+        window.kbSwMessages.push({ type: message && message.type, t: performance.now() });
+        return post.call(this, message, ...rest);
+    };
+})();"""
 RUNTIME_FILES = {"/assets/pyodide/pyodide.asm.wasm", "/assets/pyodide/pyodide.asm.mjs",
                  "/assets/pyodide/pyodide.mjs"}
 SAVE_DATA = "Object.defineProperty(Navigator.prototype, 'connection', {get: () => ({saveData: true})})"
@@ -119,6 +137,29 @@ def test_every_widget_works_offline_after_a_first_visit(chromium: Any, site_url:
     context.close()
 
 
+def test_the_rest_waits_until_the_reader_stays_on_a_widget_page(chromium: Any, site_url: str,
+                                                               built_site: Path) -> None:
+    """A reader who moves on to the next widget page at once does not wait for the rest being cached:
+    it is asked for only once they stayed REST_QUIET_MS on a widget page, and then it is cached."""
+    context = chromium.new_context()
+    context.add_init_script(LOG_MESSAGES)
+    page = context.new_page()
+    page.goto(site_url + "maaltal/balance/")
+    page.wait_for_selector("[data-kb-answered]", timeout=90_000)
+    page.click("nav.md-nav--primary a.md-nav__link[href$='maaltal/saet-maaltal/']")
+    page.wait_for_selector("[data-kb-widget='maaltal'][data-kb-answered]", timeout=90_000)
+    page.wait_for_function("() => window.kbSwMessages.some((m) => m.type === 'rest')", polling=100,
+                           timeout=90_000)
+    messages = page.evaluate("window.kbSwMessages")
+    keeps = [m["t"] for m in messages if m["type"] == "keep"]
+    rests = [m["t"] for m in messages if m["type"] == "rest"]
+    assert len(keeps) == 2 and len(rests) == 1, messages  # one per widget page; the rest once
+    assert page.evaluate("location.pathname").endswith("/maaltal/saet-maaltal/")  # one visit
+    assert rests[0] - keeps[1] >= REST_QUIET_MS, messages  # the second page started the wait again
+    _wait_cached(page, ["/" + p for p in sw_list(built_site, "PRECACHE")])
+    context.close()
+
+
 def test_a_first_visit_caches_only_what_the_page_used_when_saving_data(chromium: Any, site_url: str,
                                                                        built_site: Path) -> None:
     context = chromium.new_context()
@@ -126,7 +167,7 @@ def test_a_first_visit_caches_only_what_the_page_used_when_saving_data(chromium:
     page = context.new_page()
     _first_visit(page, site_url + "maaltal/balance/")
     _wait_cached(page, used_by_balance(built_site), timeout=60_000)
-    page.wait_for_timeout(3000)  # time enough for an idle callback that must not come
+    page.wait_for_timeout(REST_QUIET_MS + 3000)  # time enough for a rest that must not be asked for
     cached = cached_paths(page)
     assert not any(p.startswith("/assets/vendor/") for p in cached)  # the plan builder's .docx library
     assert not any(re.search(r"/(icalendar|segno|holidays)-", p) for p in cached)  # others' wheels
