@@ -14,6 +14,8 @@ import tempfile
 from collections.abc import Callable
 from typing import Any
 
+from tests.support.build import js_constant
+
 from benchmarks.browser_timing import measure
 
 BARE = ("bare page: loadPyodide + our wheel (Pyodide as shipped)", "bench-bare.html", "body[data-ready]",
@@ -25,7 +27,9 @@ PAGES = (("balance", "maaltal/balance/"), ("måltal", "maaltal/saet-maaltal/"),
          ("plan builder", "plan/"), ("follow-up (Følg op)", "maaltal/foelg-op/"),
          ("assessment (Vurdér en ydelse)", "vurdering/"), ("sector-changer kit", "mobilitet/"))
 ROUNDS = 3
-SETTLE_MS = 4000  # after a first visit: time for the service worker's caching (counted apart)
+# After a first visit: time for the service worker's caching (counted apart): the rest of the site is
+# asked for once the reader stayed REST_QUIET_MS on the page, then fetched a file at a time.
+SETTLE_MS = js_constant("offline.js", "REST_QUIET_MS") + 6000
 NAV_FROM, NAV_TO = "maaltal/balance/", "maaltal/saet-maaltal/"
 NAV_PAUSES = (0, 4000)  # the click at once after the first answer, or after reading it for 4 s
 

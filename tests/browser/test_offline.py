@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from tests.browser.test_search import type_query
-from tests.support.build import ROOT
+from tests.support.build import js_constant
 from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
@@ -91,14 +91,7 @@ def used_by_balance(site: Path) -> list[str]:
             f"/assets/pyodide/{wheel}", "/assets/js/pyodide-worker.js", "/assets/js/widget-balance.js"]
 
 
-def _offline_constant(name: str) -> int:
-    text = (ROOT / "overrides" / "assets" / "js" / "offline.js").read_text(encoding="utf-8")
-    match = re.search(rf"^const {name} = (\d+);", text, re.MULTILINE)
-    assert match, f"offline.js has no constant {name}"
-    return int(match.group(1))
-
-
-REST_QUIET_MS = _offline_constant("REST_QUIET_MS")
+REST_QUIET_MS = js_constant("offline.js", "REST_QUIET_MS")
 # Every message a page posts to the service worker, with its time (ms since the visit's first page).
 LOG_MESSAGES = """(() => {
     const post = ServiceWorker.prototype.postMessage;
