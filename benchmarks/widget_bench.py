@@ -45,19 +45,25 @@ def _cold_and_warm(launch: Callable[[str], Any], url: str, ready: str,
     return cold, warm
 
 
+def click_to_next_widget_page(page: Any, base: str, pause_ms: int) -> None:
+    """Open NAV_FROM, and `pause_ms` after its first answer click on the menu link to NAV_TO (the time
+    of the click in `window.kbClicked`); return once NAV_TO's widget answered."""
+    page.goto(base + NAV_FROM)
+    page.wait_for_selector("[data-kb-answered]", timeout=120_000)
+    page.wait_for_timeout(pause_ms)
+    page.evaluate("""() => document.addEventListener('click',
+        () => { window.kbClicked = performance.now(); }, { capture: true, once: true })""")
+    page.click(f"nav.md-nav--primary a.md-nav__link[href$='{NAV_TO}']")
+    page.wait_for_selector("[data-kb-widget='maaltal'][data-kb-answered]", timeout=120_000)
+
+
 def _navigation_ms(launch: Callable[[str], Any], base: str, pause_ms: int) -> float:
     """Click on the menu link to the next widget page -> its first answer (ms), in one visit, the click
     `pause_ms` after the first page's first answer."""
     with tempfile.TemporaryDirectory() as profile:
         context = launch(profile)
         page = context.new_page()
-        page.goto(base + NAV_FROM)
-        page.wait_for_selector("[data-kb-answered]", timeout=120_000)
-        page.wait_for_timeout(pause_ms)
-        page.evaluate("""() => document.addEventListener('click',
-            () => { window.kbClicked = performance.now(); }, { capture: true, once: true })""")
-        page.click(f"nav.md-nav--primary a.md-nav__link[href$='{NAV_TO}']")
-        page.wait_for_selector("[data-kb-widget='maaltal'][data-kb-answered]", timeout=120_000)
+        click_to_next_widget_page(page, base, pause_ms)
         same = page.evaluate("() => typeof window.kbClicked === 'number'")
         ms = float(page.evaluate(f"""() => performance.getEntriesByName('{WIDGET_MARK}').at(-1).startTime
             - window.kbClicked""")) if same else float("nan")  # nan: a full page load happened

@@ -24,7 +24,7 @@ from tests.support import browser as browser_support
 from tests.support import nginx
 
 from benchmarks.explore.phases import WORKER_PATCHES, _patch
-from benchmarks.widget_bench import NAV_FROM, NAV_TO, WIDGET_MARK
+from benchmarks.widget_bench import NAV_TO, WIDGET_MARK, click_to_next_widget_page
 
 PAGE_PATCHES = (
     ("widgets.js", "function initWidgets() {",
@@ -56,13 +56,7 @@ def _one(playwright: Any, base: str, pause_ms: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as profile:
         context = browser_support.launch_persistent(playwright, profile)
         page = context.new_page()
-        page.goto(base + NAV_FROM)
-        page.wait_for_selector("[data-kb-answered]", timeout=120_000)
-        page.wait_for_timeout(pause_ms)
-        page.evaluate("""() => document.addEventListener('click',
-            () => { window.kbClicked = performance.now(); }, { capture: true, once: true })""")
-        page.click(f"nav.md-nav--primary a.md-nav__link[href$='{NAV_TO}']")
-        page.wait_for_selector("[data-kb-widget='maaltal'][data-kb-answered]", timeout=120_000)
+        click_to_next_widget_page(page, base, pause_ms)
         out: dict[str, float] = page.evaluate(f"""() => {{
             const t = window.kbClicked, o = {{timeOrigin: performance.timeOrigin, clicked: t}};
             for (const m of performance.getEntriesByType('mark'))
