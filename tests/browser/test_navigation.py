@@ -132,6 +132,24 @@ def test_an_anchor_link_scrolls_within_the_page(page: Any, site_url: str) -> Non
     assert page.evaluate(MARK) and page.locator(ANSWERED.format("balance")).count() == 1
 
 
+def test_back_after_an_anchor_returns_to_where_the_reader_was(page: Any, site_url: str) -> None:
+    """On a page reached by instant navigation (Material then restores scrolling itself)."""
+    open_widget(page, site_url + "maaltal/balance/", "balance")
+    follow_nav_link(page, "maaltal/saet-maaltal/")
+    page.wait_for_selector(ANSWERED.format("maaltal"), timeout=20_000)
+    link = page.locator("article a.headerlink").nth(1)  # the second heading's permalink
+    link.scroll_into_view_if_needed()
+    before = page.evaluate("scrollY")
+    assert before > 0
+    link.click()
+    page.wait_for_function("(y) => location.hash && Math.abs(scrollY - y) > 20", arg=before, polling=50,
+                           timeout=10_000)
+    page.go_back()
+    page.wait_for_function("() => location.hash === ''", polling=50, timeout=10_000)
+    page.wait_for_function("(y) => Math.abs(scrollY - y) <= 2", arg=before, polling=50, timeout=10_000)
+    assert page.evaluate(MARK)  # all in one document
+
+
 def test_the_filter_page_keeps_its_state_in_the_url_across_navigation(page: Any, site_url: str) -> None:
     open_widget(page, site_url + "maaltal/balance/", "balance")
     for _ in range(2):  # the second visit runs filter.js's init again (its module runs once)
