@@ -27,29 +27,30 @@ from benchmarks.explore.phases import WORKER_PATCHES, _patch
 from benchmarks.widget_bench import NAV_TO, WIDGET_MARK, click_to_next_widget_page
 
 PAGE_PATCHES = (
-    ("widgets.js", "function initWidgets() {",
+    ("assets/js/widgets.js", "function initWidgets() {",
      "function initWidgets() {\n  performance.mark('p-document');"),
-    ("widgets.js", "    loaded.set(name, module);",
+    ("assets/js/widgets.js", "    loaded.set(name, module);",
      "    loaded.set(name, module); performance.mark('p-module:' + name);"),
 )
-# Each variant: (file under assets/js, old, new) patches on top of the marks.
+# Each variant: (file in the site, old, new) patches on top of the marks.
 VARIANTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "as-is": (),
-    "warm-at-once": (("widgets.js", "const WARM_AFTER_MS = 3000;", "const WARM_AFTER_MS = 0;"),),
-    "no-sw": (("widgets.js", "import(\"./offline.js\").then((offline) => offline.keepOffline(shared))",
+    "keep-at-once": (("sw.js", "event.waitUntil(storeInTurn(message.urls",
+                      "event.waitUntil(store(message.urls"),),
+    "no-sw": (("assets/js/widgets.js",
+               "import(\"./offline.js\").then((offline) => offline.keepOffline(shared))",
                "Promise.resolve()"),),
 }
 
 
 def _copy(source: Path, target: Path, patches: tuple[tuple[str, str, str], ...]) -> None:
     shutil.copytree(source, target)
-    js = target / "assets" / "js"
-    _patch(js / "pyodide-worker.js", WORKER_PATCHES)
+    _patch(target / "assets" / "js" / "pyodide-worker.js", WORKER_PATCHES)
     by_file: dict[str, list[tuple[str, str]]] = {}
     for name, old, new in (*PAGE_PATCHES, *patches):
         by_file.setdefault(name, []).append((old, new))
     for name, pairs in by_file.items():
-        _patch(js / name, tuple(pairs))
+        _patch(target / name, tuple(pairs))
 
 
 def _one(playwright: Any, base: str, pause_ms: int) -> dict[str, float]:
