@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.test_navigation import follow_nav_link
 from tests.browser.test_search import type_query
 from tests.support.build import js_constant
 from tests.support.server import serve
@@ -139,7 +140,7 @@ def test_the_rest_waits_until_the_reader_stays_on_a_widget_page(chromium: Any, s
     page = context.new_page()
     page.goto(site_url + "maaltal/balance/")
     page.wait_for_selector("[data-kb-answered]", timeout=90_000)
-    page.click("nav.md-nav--primary a.md-nav__link[href$='maaltal/saet-maaltal/']")
+    follow_nav_link(page, "maaltal/saet-maaltal/")
     page.wait_for_selector("[data-kb-widget='maaltal'][data-kb-answered]", timeout=90_000)
     page.wait_for_function("() => window.kbSwMessages.some((m) => m.type === 'rest')", polling=100,
                            timeout=90_000)

@@ -8,10 +8,10 @@
 // registers the same worker without the runtime after its first query: search.js.)
 //
 // The rest waits until the reader has stayed on a widget page for REST_QUIET_MS once its Python was
-// ready, and its widgets answered (each widget page of the visit starts the wait again): a reader who clicks on to the next widget
-// page at once would otherwise wait for 1.8 MB being fetched and cached (measured: 290 -> 490 ms from
-// the click to the next page's answer). Once asked, the service worker fetches the rest a file at a
-// time and pauses while the page fetches anything (sw.js).
+// ready, and its widgets answered (each widget page of the visit starts the wait again): a reader
+// who clicks on to the next widget page at once would otherwise wait for 1.8 MB being fetched and
+// cached (measured: 290 -> 490 ms from the click to the next page's answer). Once asked, the service
+// worker fetches the rest a file at a time and pauses while the page fetches anything (sw.js).
 const ROOT = new URL("../../", import.meta.url);
 const REST_QUIET_MS = 5000; // our choice: longer than a click straight on, short next to reading a page
 let restAsked = false;
